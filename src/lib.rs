@@ -24,6 +24,7 @@
 #![forbid(unsafe_code)]
 
 mod cleaner;
+mod dom;
 
 pub mod error;
 

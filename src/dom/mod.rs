@@ -1,0 +1,219 @@
+//! The page as a tree: html5ever parses, and the result is copied into a
+//! compact arena that every later stage walks without recursion.
+//!
+//! Only this module names html5ever or markup5ever_rcdom types. Nodes are
+//! numbered in document (pre-)order, so the descendants of a node are the
+//! contiguous id range `id+1 .. end(id)`: most walks are plain loops.
+
+mod parse;
+mod walk;
+
+pub(crate) use walk::{Step, Walker};
+
+use std::ops::Range;
+
+/// Index of a node in the [`Dom`] arena, in document order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct NodeId(u32);
+
+impl NodeId {
+    pub(crate) fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// The namespace of an element: only the three the HTML parser produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Namespace {
+    Html,
+    Svg,
+    MathMl,
+}
+
+/// An element: its lower-case local name and its attributes in source order.
+#[derive(Debug, Clone)]
+pub(crate) struct Element {
+    pub(crate) name: Box<str>,
+    pub(crate) ns: Namespace,
+    pub(crate) attrs: Vec<(Box<str>, Box<str>)>,
+}
+
+impl Element {
+    /// The value of attribute `name` (lower-case), if present.
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| &**v)
+    }
+
+    /// True for an HTML element named `name`.
+    pub(crate) fn is(&self, name: &str) -> bool {
+        self.ns == Namespace::Html && &*self.name == name
+    }
+
+    /// The whitespace-separated tokens of the `class` attribute.
+    pub(crate) fn classes(&self) -> impl Iterator<Item = &str> {
+        self.attr("class").unwrap_or("").split_ascii_whitespace()
+    }
+}
+
+/// What a node holds. Comments, doctypes and processing instructions are
+/// not kept: nothing downstream reads them.
+#[derive(Debug, Clone)]
+pub(crate) enum NodeData {
+    Document,
+    Element(Element),
+    Text(Box<str>),
+}
+
+#[derive(Debug, Clone)]
+struct Node {
+    parent: Option<NodeId>,
+    children: Vec<NodeId>,
+    /// One past the last descendant's id.
+    end: NodeId,
+    data: NodeData,
+}
+
+/// A parsed page.
+#[derive(Debug, Clone)]
+pub(crate) struct Dom {
+    nodes: Vec<Node>,
+}
+
+impl Dom {
+    /// Parses HTML text; never fails (html5ever repairs any input).
+    pub(crate) fn parse(html: &str) -> Dom {
+        parse::parse(html)
+    }
+
+    /// The document node.
+    pub(crate) fn root(&self) -> NodeId {
+        NodeId(0)
+    }
+
+    /// Number of nodes.
+    pub(crate) fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    pub(crate) fn data(&self, id: NodeId) -> &NodeData {
+        &self.nodes[id.index()].data
+    }
+
+    pub(crate) fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id.index()].data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id.index()].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn parent(&self, id: NodeId) -> Option<NodeId> {
+        self.nodes[id.index()].parent
+    }
+
+    pub(crate) fn children(&self, id: NodeId) -> &[NodeId] {
+        &self.nodes[id.index()].children
+    }
+
+    /// The ids of `id` and all its descendants, in document order.
+    pub(crate) fn subtree(&self, id: NodeId) -> impl Iterator<Item = NodeId> + use<> {
+        let Range { start, end } = self.subtree_range(id);
+        (start..end).map(|i| NodeId(i as u32))
+    }
+
+    /// `id` and its descendants as an index range.
+    pub(crate) fn subtree_range(&self, id: NodeId) -> Range<usize> {
+        id.index()..self.nodes[id.index()].end.index()
+    }
+
+    /// True when `inner` is `outer` or one of its descendants.
+    pub(crate) fn contains(&self, outer: NodeId, inner: NodeId) -> bool {
+        self.subtree_range(outer).contains(&inner.index())
+    }
+
+    /// Ancestors of `id`, nearest first (not including `id`).
+    pub(crate) fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), |&p| self.parent(p))
+    }
+
+    /// Every node id, in document order.
+    pub(crate) fn ids(&self) -> impl Iterator<Item = NodeId> + use<> {
+        (0..self.nodes.len() as u32).map(NodeId)
+    }
+
+    /// The first element named `name` (HTML namespace), in document order.
+    pub(crate) fn find(&self, name: &str) -> Option<NodeId> {
+        self.ids()
+            .find(|&id| self.element(id).is_some_and(|e| e.is(name)))
+    }
+
+    /// The concatenated text of the subtree, as in the DOM's `textContent`.
+    pub(crate) fn text_content(&self, id: NodeId) -> String {
+        let mut out = String::new();
+        for n in self.subtree(id) {
+            if let Some(t) = self.text(n) {
+                out.push_str(t);
+            }
+        }
+        out
+    }
+
+    /// A short CSS-like path for messages, e.g. `body > div#main > p.lead`.
+    pub(crate) fn path(&self, id: NodeId) -> String {
+        let mut parts: Vec<String> = std::iter::once(id)
+            .chain(self.ancestors(id))
+            .filter_map(|n| self.element(n).map(describe))
+            .take_while(|d| d != "html")
+            .collect();
+        parts.reverse();
+        parts.join(" > ")
+    }
+}
+
+fn describe(e: &Element) -> String {
+    let mut s = e.name.to_string();
+    if let Some(id) = e.attr("id").filter(|v| !v.is_empty()) {
+        s.push('#');
+        s.push_str(id);
+    } else if let Some(class) = e.classes().next() {
+        s.push('.');
+        s.push_str(class);
+    }
+    s
+}
+
+/// A set of nodes, one bit per node.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NodeSet {
+    bits: Vec<u64>,
+}
+
+impl NodeSet {
+    pub(crate) fn new(len: usize) -> Self {
+        NodeSet {
+            bits: vec![0; len.div_ceil(64)],
+        }
+    }
+
+    pub(crate) fn insert(&mut self, id: NodeId) {
+        self.bits[id.index() / 64] |= 1 << (id.index() % 64);
+    }
+
+    pub(crate) fn contains(&self, id: NodeId) -> bool {
+        self.bits
+            .get(id.index() / 64)
+            .is_some_and(|w| w & (1 << (id.index() % 64)) != 0)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,89 @@
+use super::*;
+
+fn names(dom: &Dom, ids: impl Iterator<Item = NodeId>) -> Vec<String> {
+    ids.filter_map(|id| match dom.data(id) {
+        NodeData::Element(e) => Some(e.name.to_string()),
+        NodeData::Text(t) => Some(format!("'{t}'")),
+        NodeData::Document => None,
+    })
+    .collect()
+}
+
+#[test]
+fn ids_are_document_order_and_subtrees_are_ranges() {
+    let dom = Dom::parse("<p>a<b>b</b></p><div>c</div>");
+    let all = names(&dom, dom.ids());
+    assert_eq!(
+        all,
+        ["html", "head", "body", "p", "'a'", "b", "'b'", "div", "'c'"]
+    );
+    let p = dom.find("p").unwrap();
+    assert_eq!(names(&dom, dom.subtree(p)), ["p", "'a'", "b", "'b'"]);
+    let div = dom.find("div").unwrap();
+    assert!(!dom.contains(p, div));
+    assert!(dom.contains(dom.find("body").unwrap(), div));
+    assert_eq!(dom.text_content(p), "ab");
+}
+
+#[test]
+fn comments_and_doctype_are_not_kept() {
+    let dom = Dom::parse("<!DOCTYPE html><!-- x --><p>y<!-- z --></p>");
+    let p = dom.find("p").unwrap();
+    assert_eq!(dom.children(p).len(), 1);
+    assert_eq!(dom.text_content(dom.root()), "y");
+}
+
+#[test]
+fn walker_enters_and_leaves_and_can_skip() {
+    let dom = Dom::parse("<div><p>a</p><p>b</p></div>");
+    let div = dom.find("div").unwrap();
+    let mut w = Walker::new(div);
+    let (mut seen, mut skipped) = (Vec::new(), false);
+    while let Some(step) = w.next(&dom) {
+        if let Step::Enter(id) = step {
+            seen.push(id);
+            if !skipped && dom.element(id).is_some_and(|e| e.is("p")) {
+                w.skip_children(&dom);
+                skipped = true;
+            }
+        }
+    }
+    // div, p (children skipped), p, 'b'
+    assert_eq!(names(&dom, seen.into_iter()), ["div", "p", "p", "'b'"]);
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    let html = "<div>".repeat(3_000) + "x";
+    let dom = Dom::parse(&html);
+    assert_eq!(dom.text_content(dom.root()), "x");
+    let mut w = Walker::new(dom.root());
+    let mut steps = 0;
+    while w.next(&dom).is_some() {
+        steps += 1;
+    }
+    assert_eq!(steps, 2 * dom.len());
+}
+
+#[test]
+fn path_names_ids_and_classes() {
+    let dom = Dom::parse(r#"<div id="main"><p class="lead x">t</p></div>"#);
+    let p = dom.find("p").unwrap();
+    assert_eq!(dom.path(p), "body > div#main > p.lead");
+}
+
+#[test]
+fn svg_elements_are_not_html() {
+    let dom = Dom::parse("<svg><title>t</title></svg><title>u</title>");
+    let first = dom.find("title").unwrap();
+    assert_eq!(dom.text_content(first), "u");
+}
+
+#[test]
+fn node_set_membership() {
+    let mut set = NodeSet::new(130);
+    set.insert(NodeId(129));
+    assert!(set.contains(NodeId(129)));
+    assert!(!set.contains(NodeId(128)));
+    assert!(!set.contains(NodeId(1000)));
+}
