@@ -20,6 +20,11 @@ impl NodeId {
     pub(crate) fn index(self) -> usize {
         self.0 as usize
     }
+
+    /// The id at position `i` of document order (`i < dom.len()`).
+    pub(crate) fn from_index(i: usize) -> NodeId {
+        NodeId(i as u32)
+    }
 }
 
 /// The namespace of an element: only the three the HTML parser produces.

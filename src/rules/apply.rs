@@ -1,0 +1,234 @@
+//! Applying a compiled rule set to a page: which elements are removed.
+//!
+//! Keep wins over drop: a kept element is never removed, nor are its
+//! ancestors; an ancestor that a drop rule matched loses everything except
+//! the paths to what is kept.
+
+use super::compile::{Compiled, Rule};
+use super::format::Action;
+use crate::cleaner::Removal;
+use crate::dom::{Dom, Element, NodeId, NodeSet};
+
+/// What the rules removed from one page.
+#[derive(Debug)]
+pub(crate) struct Pruned {
+    pub(crate) removed: NodeSet,
+    pub(crate) removals: Vec<Removal>,
+}
+
+/// Facts about the page computed once, shared by every rule.
+struct Page<'a> {
+    dom: &'a Dom,
+    /// `chars_before[i]`: non-whitespace characters in text nodes before node i.
+    chars_before: Vec<u32>,
+    inside_article: NodeSet,
+    protected: NodeSet,
+}
+
+pub(crate) fn apply(dom: &Dom, compiled: &Compiled) -> Pruned {
+    let page = Page::new(dom);
+    let kept = matching(&page, compiled, Action::Keep);
+    let on_kept_path = ancestors_of(dom, &kept);
+    prune(&page, compiled, &kept, &on_kept_path)
+}
+
+impl<'a> Page<'a> {
+    fn new(dom: &'a Dom) -> Self {
+        let mut chars_before = Vec::with_capacity(dom.len() + 1);
+        let mut total = 0u32;
+        for id in dom.ids() {
+            chars_before.push(total);
+            if let Some(t) = dom.text(id) {
+                total += t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            }
+        }
+        chars_before.push(total);
+        let inside_article = inside_markers(dom);
+        let mut page = Page {
+            dom,
+            chars_before,
+            inside_article,
+            protected: NodeSet::new(dom.len()),
+        };
+        page.protected = page.protect_containers();
+        page
+    }
+
+    /// Non-whitespace characters of text in the subtree of `id`.
+    fn chars(&self, id: NodeId) -> usize {
+        let r = self.dom.subtree_range(id);
+        (self.chars_before[r.end] - self.chars_before[r.start]) as usize
+    }
+
+    /// `html`, `body` and the path to the article marker holding the most
+    /// text are never dropped: a boilerplate rule must not take the page.
+    fn protect_containers(&self) -> NodeSet {
+        let dom = self.dom;
+        let mut set = NodeSet::new(dom.len());
+        let best = dom
+            .ids()
+            .filter(|&id| dom.element(id).is_some_and(is_article_marker))
+            .max_by_key(|&id| self.chars(id));
+        for id in dom.ids() {
+            if dom.element(id).is_some_and(|e| e.is("html") || e.is("body")) {
+                set.insert(id);
+            }
+        }
+        if let Some(best) = best {
+            set.insert(best);
+            dom.ancestors(best).for_each(|a| set.insert(a));
+        }
+        set
+    }
+}
+
+/// `<article>`, `<main>`, `[role=main]`, `[itemprop~=articleBody]`.
+pub(crate) fn is_article_marker(e: &Element) -> bool {
+    e.is("article")
+        || e.is("main")
+        || e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"))
+        || e.attr("itemprop")
+            .is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "articleBody"))
+}
+
+fn inside_markers(dom: &Dom) -> NodeSet {
+    let mut set = NodeSet::new(dom.len());
+    for id in dom.ids() {
+        if let Some(p) = dom.parent(id)
+            && (set.contains(p) || dom.element(p).is_some_and(is_article_marker))
+        {
+            set.insert(id);
+        }
+    }
+    set
+}
+
+fn matching(page: &Page, compiled: &Compiled, action: Action) -> NodeSet {
+    let mut set = NodeSet::new(page.dom.len());
+    if compiled.rules.iter().all(|r| r.action != action) {
+        return set;
+    }
+    for id in page.dom.ids() {
+        if first_match(page, compiled, id, action).is_some() {
+            set.insert(id);
+        }
+    }
+    set
+}
+
+fn ancestors_of(dom: &Dom, kept: &NodeSet) -> NodeSet {
+    let mut set = NodeSet::new(dom.len());
+    for id in dom.ids().filter(|&id| kept.contains(id)) {
+        for a in dom.ancestors(id) {
+            if set.contains(a) {
+                break;
+            }
+            set.insert(a);
+        }
+    }
+    set
+}
+
+/// One pre-order pass. A matched element with nothing kept inside is
+/// removed whole (its subtree skipped); one with kept descendants becomes a
+/// shell whose other children are removed under the same rule.
+fn prune(page: &Page, compiled: &Compiled, kept: &NodeSet, on_path: &NodeSet) -> Pruned {
+    let dom = page.dom;
+    let mut removed = NodeSet::new(dom.len());
+    let mut removals = Vec::new();
+    let mut shell_rule: Vec<Option<usize>> = vec![None; dom.len()];
+    let mut i = 0;
+    while i < dom.len() {
+        let id = NodeId::from_index(i);
+        let inherited = dom.parent(id).and_then(|p| shell_rule[p.index()]);
+        let rule = if kept.contains(id) {
+            None
+        } else {
+            inherited.or_else(|| {
+                (!page.protected.contains(id))
+                    .then(|| first_match(page, compiled, id, Action::Drop))
+                    .flatten()
+            })
+        };
+        match rule {
+            Some(r) if !on_path.contains(id) => {
+                removed.insert(id);
+                removals.push(removal(page, &compiled.rules[r], id));
+                i = dom.subtree_range(id).end;
+                continue;
+            }
+            Some(r) => shell_rule[id.index()] = Some(r),
+            None => {}
+        }
+        i += 1;
+    }
+    Pruned { removed, removals }
+}
+
+fn removal(page: &Page, rule: &Rule, id: NodeId) -> Removal {
+    Removal {
+        rule: rule.name.clone(),
+        path: page.dom.path(id),
+        chars: page.chars(id),
+    }
+}
+
+/// Index of the first rule with `action` matching element `id`.
+fn first_match(page: &Page, compiled: &Compiled, id: NodeId, action: Action) -> Option<usize> {
+    let el = page.dom.element(id)?;
+    let mut classes: Option<Vec<bool>> = None;
+    compiled.rules.iter().position(|rule| {
+        rule.action == action
+            && cheap_match(page, rule, el, id)
+            && rule.class_id.is_none_or(|i| {
+                classes.get_or_insert_with(|| class_matches(compiled, el))[i]
+            })
+            && attribute_match(rule, el)
+            && text_match(page, rule, id)
+    })
+}
+
+fn cheap_match(page: &Page, rule: &Rule, el: &Element, id: NodeId) -> bool {
+    (rule.tags.is_empty() || rule.tags.iter().any(|t| **t == *el.name))
+        && rule.max_chars.is_none_or(|m| page.chars(id) <= m)
+        && !(rule.outside_article && page.inside_article.contains(id))
+}
+
+/// Which class/id patterns match any class token or the id.
+fn class_matches(compiled: &Compiled, el: &Element) -> Vec<bool> {
+    let mut hits = vec![false; compiled.class_id.len()];
+    let id = el.attr("id").filter(|v| !v.is_empty());
+    for token in el.classes().chain(id) {
+        for i in compiled.class_id.matches(token).iter() {
+            hits[i] = true;
+        }
+    }
+    hits
+}
+
+fn attribute_match(rule: &Rule, el: &Element) -> bool {
+    match &rule.attribute {
+        None => true,
+        Some((name, value)) => el
+            .attr(name)
+            .is_some_and(|v| value.as_ref().is_none_or(|re| re.is_match(v))),
+    }
+}
+
+fn text_match(page: &Page, rule: &Rule, id: NodeId) -> bool {
+    let Some(re) = &rule.text else {
+        return true;
+    };
+    let mut folded = String::new();
+    for n in page.dom.subtree(id) {
+        if let Some(t) = page.dom.text(n) {
+            for word in t.split_whitespace() {
+                if !folded.is_empty() {
+                    folded.push(' ');
+                }
+                folded.push_str(word);
+            }
+        }
+    }
+    re.is_match(&folded)
+}

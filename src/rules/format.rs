@@ -1,0 +1,98 @@
+//! The rules file format: TOML read with serde, errors with line and column.
+
+use crate::Error;
+use serde::Deserialize;
+use std::ops::Range;
+use toml::Spanned;
+
+/// A rules file: a list of `[[rule]]` tables.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RulesFile {
+    #[serde(default)]
+    pub(super) rule: Vec<Spanned<RuleSpec>>,
+}
+
+/// What a rule does to the elements it matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    /// Remove the element and everything in it.
+    #[default]
+    Drop,
+    /// Protect the element (and the path to it) from every drop rule.
+    Keep,
+}
+
+/// One rule as written. Every matcher given must match (they are ANDed);
+/// at least one matcher is required.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RuleSpec {
+    pub(super) name: String,
+    #[serde(default)]
+    pub(super) action: Action,
+    /// Element names, any of which matches.
+    #[serde(default)]
+    pub(super) tags: Vec<String>,
+    /// Regex over each class token and over the id.
+    pub(super) class_id: Option<Spanned<String>>,
+    /// An attribute that must be present...
+    pub(super) attribute: Option<String>,
+    /// ...and, if given, whose value matches this regex.
+    pub(super) value: Option<Spanned<String>>,
+    /// Regex over the element's whole text, whitespace folded and trimmed.
+    pub(super) text: Option<Spanned<String>>,
+    /// Only elements with at most this many non-whitespace characters.
+    pub(super) max_chars: Option<usize>,
+    /// Only elements outside `<article>`, `<main>`, `[role=main]` and
+    /// `[itemprop=articleBody]`.
+    #[serde(default)]
+    pub(super) outside_article: bool,
+}
+
+/// Parses a rules file; a TOML or schema error names the line and column.
+pub(super) fn parse(source_name: &str, text: &str) -> Result<RulesFile, Error> {
+    toml::from_str(text).map_err(|e| {
+        let message = e.message().trim().to_string();
+        error_at(source_name, text, e.span(), message)
+    })
+}
+
+/// Builds an [`Error::Rules`] pointing at the start of `span` in `text`.
+pub(super) fn error_at(
+    source_name: &str,
+    text: &str,
+    span: Option<Range<usize>>,
+    message: String,
+) -> Error {
+    let (line, column) = match span {
+        Some(span) => {
+            let (l, c) = line_column(text, span.start);
+            (Some(l), Some(c))
+        }
+        None => (None, None),
+    };
+    Error::Rules {
+        source_name: source_name.to_string(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// 1-based line and column (in characters) of byte offset `at`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let at = floor_char_boundary(text, at.min(text.len()));
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
