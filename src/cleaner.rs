@@ -1,7 +1,10 @@
 //! The configured converter: rules compiled once, pages converted many times.
 
-use crate::metadata::Metadata;
-use crate::{Error, Options, input};
+use crate::dom::{Dom, NodeId, NodeSet};
+use crate::markdown::{self, MarkdownOptions};
+use crate::metadata::{self, Metadata};
+use crate::rules::RuleSet;
+use crate::{Error, Options, extract, input};
 
 /// A converted page: the Markdown, what the page said about itself, and
 /// what was removed.
@@ -52,25 +55,88 @@ pub struct ArticleChoice {
     pub runner_up: Option<(String, f64)>,
 }
 
-/// Converts pages with one set of [`Options`].
+/// Converts pages with one set of [`Options`]; the rule set is compiled
+/// once, in [`Cleaner::new`].
 #[derive(Debug)]
 pub struct Cleaner {
     options: Options,
+    rules: RuleSet,
 }
 
 impl Cleaner {
     /// Compiles the rule set; fails on an invalid rules file.
     pub fn new(options: Options) -> Result<Self, Error> {
-        Ok(Cleaner { options })
+        let rules = RuleSet::new(options.default_rules, &options.rules)?;
+        Ok(Cleaner { options, rules })
     }
 
-    /// Converts one page.
+    /// Converts one page. Fails only when the page is over the size limit.
     pub fn convert(&self, bytes: &[u8]) -> Result<Document, Error> {
+        let limit = self.options.max_input_bytes;
+        if bytes.len() > limit {
+            return Err(Error::TooLarge {
+                size: bytes.len(),
+                limit,
+            });
+        }
         let decoded = input::decode(bytes, self.options.url.as_deref());
-        Ok(Document {
-            markdown: decoded.text,
-            metadata: Metadata::default(),
-            report: Report::default(),
-        })
+        let mut doc = self.convert_text(&decoded.text);
+        doc.report.encoding = decoded.encoding;
+        doc.report.encoding_source = Some(decoded.source);
+        Ok(doc)
     }
+
+    /// Converts a page that is already text.
+    pub fn convert_text(&self, html: &str) -> Document {
+        let dom = Dom::parse(html);
+        let metadata = metadata::read(&dom);
+        let pruned = self.rules.apply(&dom);
+        let (roots, article) = if self.options.extract {
+            let a = extract::extract(&dom, &pruned.removed);
+            (a.roots, Some(a.choice))
+        } else {
+            (vec![dom.find("body").unwrap_or(dom.root())], None)
+        };
+        let body = markdown::render(&dom, &roots, &pruned.removed, &MarkdownOptions::default());
+        let markdown = with_headline(&dom, &roots, &pruned.removed, metadata.title.as_deref(), body);
+        Document {
+            markdown,
+            metadata,
+            report: Report {
+                encoding: "UTF-8",
+                encoding_source: None,
+                removed: pruned.removals,
+                article,
+            },
+        }
+    }
+}
+
+/// Puts the headline first as a `# ` heading, unless the article already
+/// has a heading with the same text.
+fn with_headline(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: Option<&str>, body: String) -> String {
+    let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
+        return body;
+    };
+    if has_heading(dom, roots, removed, title) {
+        return body;
+    }
+    let heading = markdown::heading(1, title);
+    if body.is_empty() {
+        heading + "\n"
+    } else {
+        format!("{heading}\n\n{body}")
+    }
+}
+
+fn has_heading(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: &str) -> bool {
+    let wanted = metadata::fold(title).to_lowercase();
+    roots.iter().flat_map(|&r| dom.subtree(r)).any(|id| {
+        let is_heading = dom
+            .element(id)
+            .is_some_and(|e| matches!(&*e.name, "h1" | "h2" | "h3"));
+        is_heading
+            && !dom.ancestors(id).chain([id]).any(|a| removed.contains(a))
+            && metadata::fold(&dom.text_content(id)).to_lowercase() == wanted
+    })
 }

@@ -25,6 +25,8 @@
 
 mod cleaner;
 mod dom;
+mod extract;
+mod markdown;
 
 pub mod error;
 

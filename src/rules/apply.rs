@@ -137,7 +137,8 @@ fn prune(page: &Page, compiled: &Compiled, kept: &NodeSet, on_path: &NodeSet) ->
     let mut removed = NodeSet::new(dom.len());
     let mut removals = Vec::new();
     let mut shell_rule: Vec<Option<usize>> = vec![None; dom.len()];
-    let mut i = 0;
+    // Nothing in <head> is ever written out: rules start at <body>.
+    let mut i = dom.find("body").map_or(0, NodeId::index);
     while i < dom.len() {
         let id = NodeId::from_index(i);
         let inherited = dom.parent(id).and_then(|p| shell_rule[p.index()]);

@@ -1,0 +1,63 @@
+//! Command-line arguments as clap parses them: plain data, no I/O.
+
+use clap::Parser;
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  declutter page.html                    print the article of page.html as Markdown
+  declutter < page.html > page.md        the same through stdin and stdout
+  declutter page.html -o page.md         write to a file (atomically)
+  declutter saved/ --out-dir notes/      convert a folder, mirroring its sub-folders
+  declutter page.html --rules mine.toml  add your own rules to the built-in ones
+  declutter page.html --explain          show what was removed and why
+
+Exit status: 0 all inputs converted, 1 some inputs failed (each is named on
+stderr and the others are still converted), 2 bad usage or a bad rules file.";
+
+/// Turn saved web pages into clean Markdown: the article alone, without the
+/// navigation, ads, share bars, comments and banners around it.
+#[derive(Debug, Parser)]
+#[command(name = "declutter", version, after_help = EXAMPLES)]
+pub(crate) struct Args {
+    /// Saved pages (.html, .htm, .xhtml) or folders of them. `-` or nothing
+    /// reads one page from stdin.
+    #[arg(value_name = "INPUT")]
+    pub(crate) inputs: Vec<PathBuf>,
+
+    /// Write the Markdown to FILE instead of stdout (one input only).
+    #[arg(short = 'o', long = "output", value_name = "FILE", conflicts_with = "out_dir")]
+    pub(crate) output: Option<PathBuf>,
+
+    /// Write NAME.md into DIR for each input NAME.html; folder inputs keep
+    /// their sub-folder structure under DIR.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) out_dir: Option<PathBuf>,
+
+    /// Add the rules in FILE (TOML, see the README) after the built-in
+    /// ones; repeat for several files.
+    #[arg(long = "rules", value_name = "FILE")]
+    pub(crate) rules: Vec<PathBuf>,
+
+    /// Do not apply the built-in rules (only those given with --rules).
+    #[arg(long)]
+    pub(crate) no_default_rules: bool,
+
+    /// Convert the whole cleaned page instead of finding the article.
+    #[arg(long)]
+    pub(crate) no_extract: bool,
+
+    /// The page's address, when the saved file does not say it; it helps
+    /// to guess the encoding of pages that do not declare one.
+    #[arg(long, value_name = "URL")]
+    pub(crate) url: Option<String>,
+
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
+    pub(crate) max_size: usize,
+
+    /// Print to stderr, for each page: the encoding used, which rules
+    /// removed which elements, and which block was chosen as the article.
+    #[arg(long)]
+    pub(crate) explain: bool,
+}

@@ -1,0 +1,141 @@
+//! Choosing the article: an explicit marker (`<article>`, `<main>`,
+//! `[itemprop=articleBody]`, `[role=main]`) when it holds most of the
+//! page's text, else the best-scoring block and the siblings that continue
+//! it. "No article found" is not an error: the whole body is the answer.
+
+mod score;
+mod stats;
+
+use crate::cleaner::ArticleChoice;
+use crate::dom::{Dom, NodeId, NodeSet};
+use crate::rules::is_article_marker;
+use stats::Stats;
+
+/// A marker qualifies when it holds at least this share of the body's text.
+const MARKER_SHARE: f64 = 0.5;
+/// An enclosing marker is preferred while it adds at most this much text
+/// (headline, standfirst, captions) to the marker inside it.
+const MARKER_GROWTH: f64 = 1.3;
+
+/// The chosen article: its root elements in document order.
+#[derive(Debug)]
+pub(crate) struct Article {
+    pub(crate) roots: Vec<NodeId>,
+    pub(crate) choice: ArticleChoice,
+}
+
+/// Finds the article among what the rules left.
+pub(crate) fn extract(dom: &Dom, removed: &NodeSet) -> Article {
+    let body = dom.find("body").unwrap_or(dom.root());
+    let stats = Stats::new(dom, removed);
+    if let Some(article) = by_marker(dom, &stats, body) {
+        return article;
+    }
+    by_score(dom, &stats).unwrap_or_else(|| whole(dom, body, "no article found: the whole body"))
+}
+
+fn whole(dom: &Dom, body: NodeId, reason: &str) -> Article {
+    Article {
+        roots: vec![body],
+        choice: ArticleChoice {
+            path: dom.path(body),
+            reason: reason.to_string(),
+            score: 0.0,
+            runner_up: None,
+        },
+    }
+}
+
+fn by_marker(dom: &Dom, stats: &Stats, body: NodeId) -> Option<Article> {
+    let body_text = f64::from(stats.text[body.index()]);
+    let qualifying: Vec<NodeId> = dom
+        .subtree(body)
+        .filter(|&id| !stats.gone.contains(id))
+        .filter(|&id| dom.element(id).is_some_and(is_article_marker))
+        .filter(|&id| body_text > 0.0 && f64::from(stats.text[id.index()]) >= MARKER_SHARE * body_text)
+        .collect();
+    // Qualifying markers each hold over half the text, so they nest: the
+    // last in document order is the innermost.
+    let mut chosen = *qualifying.last()?;
+    for &outer in qualifying.iter().rev().skip(1) {
+        if f64::from(stats.text[outer.index()]) <= MARKER_GROWTH * f64::from(stats.text[chosen.index()]) {
+            chosen = outer;
+        }
+    }
+    let share = f64::from(stats.text[chosen.index()]) / body_text;
+    Some(Article {
+        roots: vec![chosen],
+        choice: ArticleChoice {
+            path: dom.path(chosen),
+            reason: format!("article marker holding {:.0}% of the page's text", share * 100.0),
+            score: share,
+            runner_up: None,
+        },
+    })
+}
+
+fn by_score(dom: &Dom, stats: &Stats) -> Option<Article> {
+    let scores = score::score(dom, stats);
+    let mut ranked: Vec<(NodeId, f64)> = dom
+        .ids()
+        .filter_map(|id| scores[id.index()].map(|s| (id, s)))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let &(top, top_score) = ranked.first()?;
+    let runner_up = ranked
+        .iter()
+        .find(|(id, _)| !dom.contains(*id, top) && !dom.contains(top, *id))
+        .map(|&(id, s)| (dom.path(id), s));
+    Some(Article {
+        roots: with_siblings(dom, stats, &scores, top, top_score),
+        choice: ArticleChoice {
+            path: dom.path(top),
+            reason: "highest text score".to_string(),
+            score: top_score,
+            runner_up,
+        },
+    })
+}
+
+/// Siblings of the top block that continue the article: well-scored
+/// blocks, or paragraphs of plain prose (Readability's sibling rule).
+fn with_siblings(dom: &Dom, stats: &Stats, scores: &[Option<f64>], top: NodeId, top_score: f64) -> Vec<NodeId> {
+    let Some(parent) = dom.parent(top) else {
+        return vec![top];
+    };
+    let threshold = (top_score * 0.2).max(10.0);
+    let top_class = dom.element(top).and_then(|e| e.attr("class")).filter(|c| !c.is_empty());
+    dom.children(parent)
+        .iter()
+        .copied()
+        .filter(|&s| !stats.gone.contains(s))
+        .filter(|&s| {
+            if s == top {
+                return true;
+            }
+            let Some(el) = dom.element(s) else { return false };
+            let same_class = top_class.is_some() && el.attr("class") == top_class;
+            let bonus = if same_class { top_score * 0.2 } else { 0.0 };
+            scores[s.index()].is_some_and(|sc| sc + bonus >= threshold) || is_prose(dom, stats, s)
+        })
+        .collect()
+}
+
+/// A paragraph of prose: long with few links, or short, linkless and
+/// ending like a sentence.
+fn is_prose(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    if !dom.element(id).is_some_and(|e| e.is("p")) {
+        return false;
+    }
+    let text = stats.text[id.index()];
+    let density = stats.link_density(id);
+    if text > 80 {
+        return density < 0.25;
+    }
+    let content = dom.text_content(id);
+    let ends_sentence = content.trim_end().ends_with(['.', '。', '!', '?', '！', '？']);
+    text > 0 && density == 0.0 && ends_sentence
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,93 @@
+use super::*;
+use crate::dom::Dom;
+
+fn chosen(html: &str) -> (Dom, Article) {
+    let dom = Dom::parse(html);
+    let removed = NodeSet::new(dom.len());
+    let article = extract(&dom, &removed);
+    (dom, article)
+}
+
+fn para(text: &str, n: usize) -> String {
+    format!("<p>{}</p>", vec![text; n].join(" "))
+}
+
+#[test]
+fn marker_holding_most_text_is_chosen() {
+    let body = para("The council approved the plan, after a long debate.", 6);
+    let html = format!("<div class=menu><a>Home</a></div><article id=a>{body}</article><div>short</div>");
+    let (dom, a) = chosen(&html);
+    assert_eq!(a.roots.len(), 1);
+    assert_eq!(dom.path(a.roots[0]), "body > article#a");
+    assert!(a.choice.reason.starts_with("article marker"));
+}
+
+#[test]
+fn small_marker_is_ignored_in_favour_of_scoring() {
+    let body = para("Long body text, with commas, that goes on and on.", 8);
+    let html = format!("<article><p>teaser</p></article><div id=story>{body}{body}</div>");
+    let (dom, a) = chosen(&html);
+    assert_eq!(dom.path(a.roots[0]), "body > div#story");
+    assert_eq!(a.choice.reason, "highest text score");
+}
+
+#[test]
+fn enclosing_marker_that_adds_little_is_preferred() {
+    let body = para("Paragraph text of the article, long enough to count.", 6);
+    let html = format!(
+        "<main id=m><article id=a><h1>Headline</h1><div itemprop=articleBody id=b>{body}</div></article></main>"
+    );
+    let (dom, a) = chosen(&html);
+    assert_eq!(dom.path(a.roots[0]), "body > main#m");
+}
+
+#[test]
+fn br_separated_korean_text_in_a_div_is_found() {
+    let line = "울산시가 연초부터 인공지능 수도를 실현하기 위한 행보에 나섰다, 시는 밝혔다.";
+    let text = vec![line; 6].join("<br><br>");
+    let links = "<a>홈</a> <a>정치</a> <a>경제</a> <a>사회</a>".repeat(5);
+    let html = format!("<div id=gnb>{links}</div><div id=articletxt>{text}</div><div id=foot>{links}</div>");
+    let (dom, a) = chosen(&html);
+    assert_eq!(dom.path(a.roots[0]), "body > div#articletxt");
+}
+
+#[test]
+fn link_lists_lose_to_prose() {
+    let links = "<li><a href=x>A related headline that is quite long indeed</a></li>".repeat(20);
+    let body = para("Prose, with commas, and a full stop.", 5);
+    let html = format!("<div id=rel><ul>{links}</ul></div><div id=body>{body}{body}</div>");
+    let (dom, a) = chosen(&html);
+    assert_eq!(dom.path(a.roots[0]), "body > div#body");
+    let runner = a.choice.runner_up.expect("a runner-up");
+    assert!(runner.0.contains("div#rel") || runner.1 < a.choice.score);
+}
+
+#[test]
+fn prose_siblings_are_joined() {
+    let body = para("Many words, many commas, many sentences in the body.", 8);
+    let html = format!(
+        "<div id=wrap><p>Lead paragraph of the story that sits outside the main box, and it matters a lot.</p>\
+         <div id=main>{body}</div><p><a href=x>Next story link that is long enough to count</a></p></div>"
+    );
+    let (dom, a) = chosen(&html);
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(paths, ["body > div#wrap > p", "body > div#wrap > div#main"]);
+}
+
+#[test]
+fn empty_page_falls_back_to_body() {
+    let (dom, a) = chosen("<p>hi</p>");
+    assert_eq!(dom.path(a.roots[0]), "body");
+    assert!(a.choice.reason.starts_with("no article found"));
+}
+
+#[test]
+fn removed_nodes_do_not_count() {
+    let body = para("Real article text, with commas, that is long.", 6);
+    let html = format!("<div id=junk>{body}{body}{body}</div><div id=real>{body}</div>");
+    let dom = Dom::parse(&html);
+    let mut removed = NodeSet::new(dom.len());
+    removed.insert(dom.ids().find(|&id| dom.path(id) == "body > div#junk").unwrap());
+    let a = extract(&dom, &removed);
+    assert_eq!(dom.path(a.roots[0]), "body > div#real");
+}

@@ -1,0 +1,90 @@
+//! JSON-LD (`<script type="application/ld+json">`): the schema.org Article
+//! that many CMSs embed, with headline, authors, dates and publisher.
+
+use serde_json::Value;
+
+/// What an embedded schema.org Article says.
+#[derive(Debug, Default)]
+pub(crate) struct Article {
+    pub(crate) headline: Option<String>,
+    pub(crate) author: Option<String>,
+    pub(crate) published: Option<String>,
+    pub(crate) publisher: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "BlogPosting",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "ScholarlyArticle",
+    "TechArticle",
+    "Report",
+    "SocialMediaPosting",
+    "LiveBlogPosting",
+];
+
+/// Reads one script's JSON; the first Article found fills what is empty.
+pub(crate) fn read(json: &str, into: &mut Article) {
+    let Ok(value) = serde_json::from_str::<Value>(json.trim()) else {
+        return;
+    };
+    let mut stack = vec![&value];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Array(items) => stack.extend(items.iter().rev()),
+            Value::Object(map) => {
+                if is_article(v) {
+                    fill(v, into);
+                }
+                if let Some(graph) = map.get("@graph") {
+                    stack.push(graph);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_article(v: &Value) -> bool {
+    match v.get("@type") {
+        Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
+        Some(Value::Array(ts)) => ts
+            .iter()
+            .any(|t| t.as_str().is_some_and(|t| ARTICLE_TYPES.contains(&t))),
+        _ => false,
+    }
+}
+
+fn fill(v: &Value, into: &mut Article) {
+    let text = |key: &str| v.get(key).and_then(Value::as_str).map(super::fold);
+    into.headline = into.headline.take().or_else(|| text("headline"));
+    into.published = into.published.take().or_else(|| text("datePublished"));
+    into.author = into.author.take().or_else(|| v.get("author").and_then(names));
+    into.publisher = into
+        .publisher
+        .take()
+        .or_else(|| v.get("publisher").and_then(names));
+}
+
+/// A person or organisation, a name string, or a list of them, as
+/// "A, B and C"-free plain "A, B".
+fn names(v: &Value) -> Option<String> {
+    let list: Vec<String> = match v {
+        Value::Array(items) => items.iter().filter_map(one_name).collect(),
+        other => one_name(other).into_iter().collect(),
+    };
+    (!list.is_empty()).then(|| list.join(", "))
+}
+
+fn one_name(v: &Value) -> Option<String> {
+    let name = match v {
+        Value::String(s) => s.as_str(),
+        Value::Object(_) => v.get("name")?.as_str()?,
+        _ => return None,
+    };
+    let name = super::fold(name);
+    (!name.is_empty() && !name.starts_with("http")).then_some(name)
+}
