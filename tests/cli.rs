@@ -1,0 +1,193 @@
+//! The real `declutter` binary, run in temporary folders: exit codes,
+//! files written, error messages, one bad input among good ones.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+const PAGE: &str = r##"<!doctype html><html><head><title>Tide tables | Coast News</title>
+<meta property="og:site_name" content="Coast News"></head><body>
+<nav><a href="/">Home</a> <a href="/sea">Sea</a></nav>
+<div class="share-bar"><a href="#">Share</a></div>
+<article><h1>Tide tables</h1>
+<p>The harbour office published new tide tables on Monday, covering the whole year.</p>
+<p>Fishermen said the tables, long delayed, would help them plan the season.</p></article>
+<footer>Copyright Coast News</footer></body></html>"##;
+
+fn declutter(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_declutter"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("binary runs")
+}
+
+fn temp_with_page() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("page.html"), PAGE).unwrap();
+    dir
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn converts_a_file_to_stdout() {
+    let dir = temp_with_page();
+    let out = declutter(&["page.html"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let md = stdout(&out);
+    assert!(md.starts_with("# Tide tables\n\n"), "{md}");
+    assert!(md.contains("Fishermen said the tables, long delayed"));
+    assert!(!md.contains("Home") && !md.contains("Share") && !md.contains("Copyright"));
+}
+
+#[test]
+fn reads_stdin_when_given_dash() {
+    let dir = temp_with_page();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_declutter"))
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child.stdin.take().unwrap().write_all(PAGE.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("harbour office"));
+    drop(dir);
+}
+
+#[test]
+fn output_file_is_written_whole_and_no_temp_file_is_left() {
+    let dir = temp_with_page();
+    let out = declutter(&["page.html", "-o", "page.md"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let written = std::fs::read_to_string(dir.path().join("page.md")).unwrap();
+    assert!(written.starts_with("# Tide tables"));
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+}
+
+#[test]
+fn out_dir_mirrors_sub_folders_and_takes_only_pages() {
+    let dir = temp_with_page();
+    let site = dir.path().join("site");
+    std::fs::create_dir_all(site.join("2026/jan")).unwrap();
+    std::fs::write(site.join("2026/jan/a.HTM"), PAGE).unwrap();
+    std::fs::write(site.join("b.xhtml"), PAGE).unwrap();
+    std::fs::write(site.join("notes.txt"), "not a page").unwrap();
+    let out = declutter(&["site", "--out-dir", "md"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(dir.path().join("md/2026/jan/a.md").is_file());
+    assert!(dir.path().join("md/b.md").is_file());
+    assert!(!dir.path().join("md/notes.md").exists());
+}
+
+#[test]
+fn a_missing_file_is_named_and_the_others_still_convert() {
+    let dir = temp_with_page();
+    let out = declutter(&["missing.html", "page.html"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("missing.html: no such file or folder"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("harbour office"));
+}
+
+#[test]
+fn a_folder_without_pages_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let out = declutter(&["empty"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("empty: no saved pages"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_bad_rules_file_stops_everything_with_its_location() {
+    let dir = temp_with_page();
+    std::fs::write(dir.path().join("bad.toml"), "[[rule]]\nname = \"x\"\nclass_id = '(['\n").unwrap();
+    let out = declutter(&["page.html", "--rules", "bad.toml", "-o", "page.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.starts_with("declutter: bad.toml:3:12: rule 'x': invalid regex"), "{err}");
+    assert!(!dir.path().join("page.md").exists());
+}
+
+#[test]
+fn a_users_rule_removes_more() {
+    let dir = temp_with_page();
+    let rules = "[[rule]]\nname = \"no fishermen\"\ntext = '^Fishermen'\nmax_chars = 500\n";
+    std::fs::write(dir.path().join("mine.toml"), rules).unwrap();
+    let out = declutter(&["page.html", "--rules", "mine.toml"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("Fishermen"));
+    assert!(stdout(&out).contains("harbour office"));
+}
+
+#[test]
+fn output_option_takes_one_input() {
+    let dir = temp_with_page();
+    let out = declutter(&["page.html", "page.html", "-o", "x.md"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("-o/--output takes one input"));
+}
+
+#[test]
+fn never_overwrites_its_input() {
+    let dir = temp_with_page();
+    let out = declutter(&["page.html", "-o", "page.html"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("refusing to overwrite the input"));
+    assert_eq!(std::fs::read_to_string(dir.path().join("page.html")).unwrap(), PAGE);
+}
+
+#[test]
+fn an_unwritable_destination_is_reported() {
+    let dir = temp_with_page();
+    std::fs::write(dir.path().join("blocker"), "a file, not a folder").unwrap();
+    let out = declutter(&["page.html", "--out-dir", "blocker/sub"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("cannot write"), "{}", stderr(&out));
+}
+
+#[test]
+fn inputs_over_the_size_limit_are_refused() {
+    let dir = temp_with_page();
+    let out = declutter(&["page.html", "--max-size", "100"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("page.html: input is 101 bytes, over the limit of 100"), "{}", stderr(&out));
+}
+
+#[test]
+fn converting_twice_gives_the_same_bytes() {
+    let dir = temp_with_page();
+    let a = declutter(&["page.html"], dir.path());
+    let b = declutter(&["page.html"], dir.path());
+    assert_eq!(a.stdout, b.stdout);
+}
+
+#[test]
+fn explain_names_rules_and_the_article() {
+    let dir = temp_with_page();
+    let out = declutter(&["page.html", "--explain"], dir.path());
+    let err = stderr(&out);
+    assert!(err.contains("removed by 'share and social': body > div.share-bar"), "{err}");
+    assert!(err.contains("page.html: article body > article: article marker"), "{err}");
+}
+
+#[test]
+fn no_extract_keeps_the_whole_cleaned_body() {
+    let dir = temp_with_page();
+    std::fs::write(dir.path().join("two.html"), "<div><p>One block of text.</p></div><div><p>Another block.</p></div>").unwrap();
+    let out = declutter(&["two.html", "--no-extract"], dir.path());
+    assert_eq!(stdout(&out), "One block of text.\n\nAnother block.\n");
+}
