@@ -90,17 +90,20 @@ impl Cleaner {
     pub fn convert_text(&self, html: &str) -> Document {
         let dom = Dom::parse(html);
         let metadata = metadata::read(&dom);
-        let pruned = self.rules.apply(&dom);
+        let mut pruned = self.rules.apply(&dom);
         let (roots, article) = if self.options.extract {
             let a = extract::extract(&dom, &pruned.removed);
             (a.roots, Some(a.choice))
         } else {
             (vec![dom.find("body").unwrap_or(dom.root())], None)
         };
+        let title = metadata.title.as_deref().filter(|t| !t.trim().is_empty());
+        if let Some(heading) = title.and_then(|t| title_heading(&dom, &roots, &pruned.removed, t)) {
+            pruned.removed.insert(heading);
+        }
         let body = markdown::render(&dom, &roots, &pruned.removed, &MarkdownOptions::default());
-        let markdown = with_headline(&dom, &roots, &pruned.removed, metadata.title.as_deref(), body);
         Document {
-            markdown,
+            markdown: with_headline(title, body),
             metadata,
             report: Report {
                 encoding: "UTF-8",
@@ -112,15 +115,11 @@ impl Cleaner {
     }
 }
 
-/// Puts the headline first as a `# ` heading, unless the article already
-/// has a heading with the same text.
-fn with_headline(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: Option<&str>, body: String) -> String {
-    let Some(title) = title.filter(|t| !t.trim().is_empty()) else {
+/// The headline always comes first, as a `# ` heading.
+fn with_headline(title: Option<&str>, body: String) -> String {
+    let Some(title) = title else {
         return body;
     };
-    if has_heading(dom, roots, removed, title) {
-        return body;
-    }
     let heading = markdown::heading(1, title);
     if body.is_empty() {
         heading + "\n"
@@ -129,9 +128,12 @@ fn with_headline(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: Option<&
     }
 }
 
-fn has_heading(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: &str) -> bool {
+/// The article's own heading repeating the headline (`<h1>`-`<h3>` with
+/// the same text), which is then left out so the headline appears once,
+/// first, whatever stood above it in the page (a kicker, a date line).
+fn title_heading(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: &str) -> Option<NodeId> {
     let wanted = metadata::fold(title).to_lowercase();
-    roots.iter().flat_map(|&r| dom.subtree(r)).any(|id| {
+    roots.iter().flat_map(|&r| dom.subtree(r)).find(|&id| {
         let is_heading = dom
             .element(id)
             .is_some_and(|e| matches!(&*e.name, "h1" | "h2" | "h3"));
