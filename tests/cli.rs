@@ -57,7 +57,12 @@ fn reads_stdin_when_given_dash() {
         .spawn()
         .unwrap();
     use std::io::Write;
-    child.stdin.take().unwrap().write_all(PAGE.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(PAGE.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("harbour office"));
@@ -98,7 +103,11 @@ fn a_missing_file_is_named_and_the_others_still_convert() {
     let dir = temp_with_page();
     let out = declutter(&["missing.html", "page.html"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("missing.html: no such file or folder"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("missing.html: no such file or folder"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stdout(&out).contains("harbour office"));
 }
 
@@ -108,17 +117,31 @@ fn a_folder_without_pages_is_an_error() {
     std::fs::create_dir(dir.path().join("empty")).unwrap();
     let out = declutter(&["empty"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("empty: no saved pages"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("empty: no saved pages"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
 fn a_bad_rules_file_stops_everything_with_its_location() {
     let dir = temp_with_page();
-    std::fs::write(dir.path().join("bad.toml"), "[[rule]]\nname = \"x\"\nclass_id = '(['\n").unwrap();
-    let out = declutter(&["page.html", "--rules", "bad.toml", "-o", "page.md"], dir.path());
+    std::fs::write(
+        dir.path().join("bad.toml"),
+        "[[rule]]\nname = \"x\"\nclass_id = '(['\n",
+    )
+    .unwrap();
+    let out = declutter(
+        &["page.html", "--rules", "bad.toml", "-o", "page.md"],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    assert!(err.starts_with("declutter: bad.toml:3:12: rule 'x': invalid regex"), "{err}");
+    assert!(
+        err.starts_with("declutter: bad.toml:3:12: rule 'x': invalid regex"),
+        "{err}"
+    );
     assert!(!dir.path().join("page.md").exists());
 }
 
@@ -147,7 +170,10 @@ fn never_overwrites_its_input() {
     let out = declutter(&["page.html", "-o", "page.html"], dir.path());
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("refusing to overwrite the input"));
-    assert_eq!(std::fs::read_to_string(dir.path().join("page.html")).unwrap(), PAGE);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("page.html")).unwrap(),
+        PAGE
+    );
 }
 
 #[test]
@@ -164,7 +190,11 @@ fn inputs_over_the_size_limit_are_refused() {
     let dir = temp_with_page();
     let out = declutter(&["page.html", "--max-size", "100"], dir.path());
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("page.html: input is 101 bytes, over the limit of 100"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("page.html: input is 101 bytes, over the limit of 100"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -180,14 +210,24 @@ fn explain_names_rules_and_the_article() {
     let dir = temp_with_page();
     let out = declutter(&["page.html", "--explain"], dir.path());
     let err = stderr(&out);
-    assert!(err.contains("removed by 'share and social': body > div.share-bar"), "{err}");
-    assert!(err.contains("page.html: article body > article: article marker"), "{err}");
+    assert!(
+        err.contains("removed by 'share and social': body > div.share-bar"),
+        "{err}"
+    );
+    assert!(
+        err.contains("page.html: article body > article: article marker"),
+        "{err}"
+    );
 }
 
 #[test]
 fn no_extract_keeps_the_whole_cleaned_body() {
     let dir = temp_with_page();
-    std::fs::write(dir.path().join("two.html"), "<div><p>One block of text.</p></div><div><p>Another block.</p></div>").unwrap();
+    std::fs::write(
+        dir.path().join("two.html"),
+        "<div><p>One block of text.</p></div><div><p>Another block.</p></div>",
+    )
+    .unwrap();
     let out = declutter(&["two.html", "--no-extract"], dir.path());
     assert_eq!(stdout(&out), "One block of text.\n\nAnother block.\n");
 }

@@ -16,10 +16,14 @@ fn main() {
     for html in pages(&dir) {
         let name = html.file_stem().unwrap().to_string_lossy().into_owned();
         let page = html.clone();
-        trials.push(Trial::test(format!("golden::{name}"), move || golden(&page)));
+        trials.push(Trial::test(format!("golden::{name}"), move || {
+            golden(&page)
+        }));
         let notes = html.with_extension("notes.txt");
         if notes.exists() {
-            trials.push(Trial::test(format!("notes::{name}"), move || check_notes(&html, &notes)));
+            trials.push(Trial::test(format!("notes::{name}"), move || {
+                check_notes(&html, &notes)
+            }));
         }
     }
     libtest_mimic::run(&args, trials).exit();
@@ -37,7 +41,9 @@ fn pages(dir: &Path) -> Vec<PathBuf> {
 
 fn convert(page: &Path) -> String {
     let bytes = std::fs::read(page).expect("sample readable");
-    declutter::convert(&bytes).expect("sample converts").markdown
+    declutter::convert(&bytes)
+        .expect("sample converts")
+        .markdown
 }
 
 fn golden(page: &Path) -> Result<(), Failed> {
@@ -48,7 +54,10 @@ fn golden(page: &Path) -> Result<(), Failed> {
         return Ok(());
     }
     let expected = std::fs::read_to_string(&expected_path).map_err(|e| {
-        format!("{}: {e} (run with UPDATE_SAMPLES=1 to create it, then read it)", expected_path.display())
+        format!(
+            "{}: {e} (run with UPDATE_SAMPLES=1 to create it, then read it)",
+            expected_path.display()
+        )
     })?;
     if actual == expected {
         return Ok(());
@@ -57,13 +66,20 @@ fn golden(page: &Path) -> Result<(), Failed> {
         .unified_diff()
         .header("expected", "actual")
         .to_string();
-    Err(format!("{} differs from the output:\n{diff}", expected_path.display()).into())
+    Err(format!(
+        "{} differs from the output:\n{diff}",
+        expected_path.display()
+    )
+    .into())
 }
 
 fn check_notes(page: &Path, notes: &Path) -> Result<(), Failed> {
     let text = fold(&visible_text(&convert(page)));
     let mut problems = Vec::new();
-    for line in std::fs::read_to_string(notes).expect("notes readable").lines() {
+    for line in std::fs::read_to_string(notes)
+        .expect("notes readable")
+        .lines()
+    {
         if let Some(keep) = line.strip_prefix("KEEP: ") {
             if !text.contains(&fold(keep)) {
                 problems.push(format!("missing: {keep}"));
@@ -85,7 +101,10 @@ fn check_notes(page: &Path, notes: &Path) -> Result<(), Failed> {
 fn visible_text(markdown: &str) -> String {
     use pulldown_cmark::{Event, Options, Parser};
     let mut out = String::new();
-    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),

@@ -26,7 +26,12 @@ pub(crate) struct Args {
     pub(crate) inputs: Vec<PathBuf>,
 
     /// Write the Markdown to FILE instead of stdout (one input only).
-    #[arg(short = 'o', long = "output", value_name = "FILE", conflicts_with = "out_dir")]
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "FILE",
+        conflicts_with = "out_dir"
+    )]
     pub(crate) output: Option<PathBuf>,
 
     /// Write NAME.md into DIR for each input NAME.html; folder inputs keep

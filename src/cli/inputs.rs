@@ -12,7 +12,10 @@ pub(crate) enum Page {
     Stdin,
     /// A file; `relative` is its path below the folder it was found in
     /// (just the file name for a file given directly).
-    File { path: PathBuf, relative: PathBuf },
+    File {
+        path: PathBuf,
+        relative: PathBuf,
+    },
 }
 
 impl Page {
@@ -40,7 +43,10 @@ pub(crate) fn expand(inputs: &[PathBuf]) -> (Vec<Page>, Vec<String>) {
             walk_folder(input, &mut pages, &mut problems);
         } else if input.exists() {
             let relative = PathBuf::from(input.file_name().unwrap_or(input.as_os_str()));
-            pages.push(Page::File { path: input.clone(), relative });
+            pages.push(Page::File {
+                path: input.clone(),
+                relative,
+            });
         } else {
             problems.push(format!("{}: no such file or folder", input.display()));
         }
@@ -55,7 +61,10 @@ fn walk_folder(dir: &Path, pages: &mut Vec<Page>, problems: &mut Vec<String>) {
         match entry {
             Ok(e) if e.file_type().is_file() && is_page(e.path()) => {
                 let relative = e.path().strip_prefix(dir).unwrap_or(e.path()).to_path_buf();
-                pages.push(Page::File { path: e.path().to_path_buf(), relative });
+                pages.push(Page::File {
+                    path: e.path().to_path_buf(),
+                    relative,
+                });
             }
             Ok(_) => {}
             Err(err) => problems.push(walk_error(dir, &err)),
@@ -74,7 +83,9 @@ fn walk_error(dir: &Path, err: &walkdir::Error) -> String {
     if err.loop_ancestor().is_some() {
         format!("{path}: skipped: a symbolic link loops back to a folder above it")
     } else {
-        let cause = err.io_error().map_or_else(|| err.to_string(), |e| e.to_string());
+        let cause = err
+            .io_error()
+            .map_or_else(|| err.to_string(), |e| e.to_string());
         format!("{path}: cannot read: {cause}")
     }
 }

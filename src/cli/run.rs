@@ -33,7 +33,9 @@ pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
     let mut failed = !problems.is_empty();
     let mut written = HashSet::new();
     for (i, page) in pages.iter().enumerate() {
-        match convert_page(&cleaner, args, page).and_then(|doc| deliver(&dest, page, &doc, i, &mut written)) {
+        match convert_page(&cleaner, args, page)
+            .and_then(|doc| deliver(&dest, page, &doc, i, &mut written))
+        {
             Ok(Stdout::Open) => {}
             Ok(Stdout::Closed) => break,
             Err(message) => {
@@ -42,19 +44,27 @@ pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
             }
         }
     }
-    Ok(if failed { Outcome::SomeFailed } else { Outcome::AllConverted })
+    Ok(if failed {
+        Outcome::SomeFailed
+    } else {
+        Outcome::AllConverted
+    })
 }
 
 fn check_usage(args: &Args, pages: &[Page]) -> Result<(), String> {
     if args.output.is_some() && (pages.len() > 1 || args.inputs.iter().any(|p| p.is_dir())) {
-        return Err("-o/--output takes one input; use --out-dir for several pages or a folder".into());
+        return Err(
+            "-o/--output takes one input; use --out-dir for several pages or a folder".into(),
+        );
     }
     let stdin = pages.contains(&Page::Stdin);
     if stdin && args.out_dir.is_some() {
         return Err("--out-dir needs file or folder inputs; use -o FILE for stdin".into());
     }
     if stdin && args.inputs.is_empty() && std::io::stdin().is_terminal() {
-        return Err("no input: give saved pages or folders, or pipe a page into stdin (see --help)".into());
+        return Err(
+            "no input: give saved pages or folders, or pipe a page into stdin (see --help)".into(),
+        );
     }
     Ok(())
 }
@@ -66,7 +76,10 @@ fn build_cleaner(args: &Args) -> Result<Cleaner, String> {
         .map(|path| {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| format!("{}: cannot read rules: {e}", path.display()))?;
-            Ok(RuleSource { name: path.display().to_string(), text })
+            Ok(RuleSource {
+                name: path.display().to_string(),
+                text,
+            })
         })
         .collect::<Result<Vec<_>, String>>()?;
     let options = Options {
@@ -82,7 +95,9 @@ fn build_cleaner(args: &Args) -> Result<Cleaner, String> {
 fn convert_page(cleaner: &Cleaner, args: &Args, page: &Page) -> Result<Document, String> {
     let name = page.name();
     let bytes = read_page(page, args.max_size).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    let doc = cleaner.convert(&bytes).map_err(|e| format!("{name}: {e}"))?;
+    let doc = cleaner
+        .convert(&bytes)
+        .map_err(|e| format!("{name}: {e}"))?;
     if args.explain {
         explain(&name, &doc);
     }
@@ -95,17 +110,29 @@ fn read_page(page: &Page, max: usize) -> std::io::Result<Vec<u8>> {
     let limit = max.saturating_add(1) as u64;
     let mut bytes = Vec::new();
     match page {
-        Page::Stdin => std::io::stdin().lock().take(limit).read_to_end(&mut bytes)?,
-        Page::File { path, .. } => std::fs::File::open(path)?.take(limit).read_to_end(&mut bytes)?,
+        Page::Stdin => std::io::stdin()
+            .lock()
+            .take(limit)
+            .read_to_end(&mut bytes)?,
+        Page::File { path, .. } => std::fs::File::open(path)?
+            .take(limit)
+            .read_to_end(&mut bytes)?,
     };
     Ok(bytes)
 }
 
-fn deliver(dest: &Dest, page: &Page, doc: &Document, index: usize, written: &mut HashSet<PathBuf>) -> Result<Stdout, String> {
+fn deliver(
+    dest: &Dest,
+    page: &Page,
+    doc: &Document,
+    index: usize,
+    written: &mut HashSet<PathBuf>,
+) -> Result<Stdout, String> {
     let target = match (dest, page) {
         (Dest::Stdout, _) => {
             let sep = if index > 0 { "\n" } else { "" };
-            return output::print(&format!("{sep}{}", doc.markdown)).map_err(|e| format!("stdout: {e}"));
+            return output::print(&format!("{sep}{}", doc.markdown))
+                .map_err(|e| format!("stdout: {e}"));
         }
         (Dest::File(file), _) => file.to_path_buf(),
         (Dest::Dir(dir), Page::File { relative, .. }) => dir.join(relative).with_extension("md"),
@@ -122,7 +149,10 @@ fn check_target(page: &Page, target: &Path, written: &mut HashSet<PathBuf>) -> R
     if let Page::File { path, .. } = page
         && same_file(path, target)
     {
-        return Err(format!("{}: refusing to overwrite the input with its own output", target.display()));
+        return Err(format!(
+            "{}: refusing to overwrite the input with its own output",
+            target.display()
+        ));
     }
     if !written.insert(target.to_path_buf()) {
         return Err(format!(
@@ -143,16 +173,23 @@ fn same_file(a: &Path, b: &Path) -> bool {
 
 fn explain(name: &str, doc: &Document) {
     let r = &doc.report;
-    let source = r.encoding_source.map_or(String::new(), |s| format!(" ({s:?})"));
+    let source = r
+        .encoding_source
+        .map_or(String::new(), |s| format!(" ({s:?})"));
     eprintln!("{name}: encoding {}{source}", r.encoding);
     for removal in &r.removed {
-        eprintln!("{name}: removed by '{}': {} ({} chars)", removal.rule, removal.path, removal.chars);
+        eprintln!(
+            "{name}: removed by '{}': {} ({} chars)",
+            removal.rule, removal.path, removal.chars
+        );
     }
     if let Some(a) = &r.article {
-        let runner = a
-            .runner_up
-            .as_ref()
-            .map_or(String::new(), |(p, s)| format!("; runner-up {p} scored {s:.1}"));
-        eprintln!("{name}: article {}: {} (score {:.1}{runner})", a.path, a.reason, a.score);
+        let runner = a.runner_up.as_ref().map_or(String::new(), |(p, s)| {
+            format!("; runner-up {p} scored {s:.1}")
+        });
+        eprintln!(
+            "{name}: article {}: {} (score {:.1}{runner})",
+            a.path, a.reason, a.score
+        );
     }
 }

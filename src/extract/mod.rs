@@ -52,13 +52,17 @@ fn by_marker(dom: &Dom, stats: &Stats, body: NodeId) -> Option<Article> {
         .subtree(body)
         .filter(|&id| !stats.gone.contains(id))
         .filter(|&id| dom.element(id).is_some_and(is_article_marker))
-        .filter(|&id| body_text > 0.0 && f64::from(stats.text[id.index()]) >= MARKER_SHARE * body_text)
+        .filter(|&id| {
+            body_text > 0.0 && f64::from(stats.text[id.index()]) >= MARKER_SHARE * body_text
+        })
         .collect();
     // Qualifying markers each hold over half the text, so they nest: the
     // last in document order is the innermost.
     let mut chosen = *qualifying.last()?;
     for &outer in qualifying.iter().rev().skip(1) {
-        if f64::from(stats.text[outer.index()]) <= MARKER_GROWTH * f64::from(stats.text[chosen.index()]) {
+        if f64::from(stats.text[outer.index()])
+            <= MARKER_GROWTH * f64::from(stats.text[chosen.index()])
+        {
             chosen = outer;
         }
     }
@@ -67,7 +71,10 @@ fn by_marker(dom: &Dom, stats: &Stats, body: NodeId) -> Option<Article> {
         roots: vec![chosen],
         choice: ArticleChoice {
             path: dom.path(chosen),
-            reason: format!("article marker holding {:.0}% of the page's text", share * 100.0),
+            reason: format!(
+                "article marker holding {:.0}% of the page's text",
+                share * 100.0
+            ),
             score: share,
             runner_up: None,
         },
@@ -81,7 +88,9 @@ fn by_score(dom: &Dom, stats: &Stats) -> Option<Article> {
         .filter_map(|id| scores[id.index()].map(|s| (id, s)))
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let &(top, top_score) = ranked.first()?;
+    let &(first, first_score) = ranked.first()?;
+    let top = climb(dom, stats, &ranked, first);
+    let top_score = scores[top.index()].unwrap_or(first_score).max(first_score);
     let runner_up = ranked
         .iter()
         .find(|(id, _)| !dom.contains(*id, top) && !dom.contains(top, *id))
@@ -97,14 +106,74 @@ fn by_score(dom: &Dom, stats: &Stats) -> Option<Article> {
     })
 }
 
+/// How many near-equal candidates must share an ancestor for it to be
+/// chosen instead (Readability's MINIMUM_TOPCANDIDATES: posts in a thread,
+/// sections of one article split into separate boxes).
+const SHARED_ANCESTOR_CANDIDATES: usize = 3;
+/// What "near-equal" means, against the top score (Readability: 0.75).
+const NEAR_EQUAL: f64 = 0.75;
+
+/// Moves from the best block to the element that really holds the
+/// article: an ancestor shared by several near-equal candidates, then up
+/// through wrappers that hold nothing else.
+fn climb(dom: &Dom, stats: &Stats, ranked: &[(NodeId, f64)], top: NodeId) -> NodeId {
+    let top_score = ranked[0].1;
+    let near: Vec<NodeId> = ranked[1..ranked.len().min(5)]
+        .iter()
+        .filter(|(_, s)| *s >= NEAR_EQUAL * top_score)
+        .map(|&(id, _)| id)
+        .collect();
+    let mut chosen = top;
+    if near.len() >= SHARED_ANCESTOR_CANDIDATES {
+        let shared = dom
+            .ancestors(top)
+            .take_while(|&a| !is_body(dom, a))
+            .find(|&a| {
+                near.iter().filter(|&&c| dom.contains(a, c)).count() >= SHARED_ANCESTOR_CANDIDATES
+            });
+        chosen = shared.unwrap_or(top);
+    }
+    while let Some(parent) = dom.parent(chosen).filter(|&p| !is_body(dom, p)) {
+        if element_children(dom, stats, parent).count() != 1 {
+            break;
+        }
+        chosen = parent;
+    }
+    chosen
+}
+
+fn is_body(dom: &Dom, id: NodeId) -> bool {
+    dom.element(id).is_none_or(|e| e.is("body") || e.is("html"))
+}
+
+/// Children that are elements or non-blank text, and not removed.
+fn element_children<'a>(
+    dom: &'a Dom,
+    stats: &'a Stats,
+    id: NodeId,
+) -> impl Iterator<Item = NodeId> + 'a {
+    dom.children(id).iter().copied().filter(move |&c| {
+        !stats.gone.contains(c) && dom.text(c).is_none_or(|t| !t.trim().is_empty())
+    })
+}
+
 /// Siblings of the top block that continue the article: well-scored
 /// blocks, or paragraphs of plain prose (Readability's sibling rule).
-fn with_siblings(dom: &Dom, stats: &Stats, scores: &[Option<f64>], top: NodeId, top_score: f64) -> Vec<NodeId> {
+fn with_siblings(
+    dom: &Dom,
+    stats: &Stats,
+    scores: &[Option<f64>],
+    top: NodeId,
+    top_score: f64,
+) -> Vec<NodeId> {
     let Some(parent) = dom.parent(top) else {
         return vec![top];
     };
     let threshold = (top_score * 0.2).max(10.0);
-    let top_class = dom.element(top).and_then(|e| e.attr("class")).filter(|c| !c.is_empty());
+    let top_class = dom
+        .element(top)
+        .and_then(|e| e.attr("class"))
+        .filter(|c| !c.is_empty());
     dom.children(parent)
         .iter()
         .copied()
@@ -113,12 +182,28 @@ fn with_siblings(dom: &Dom, stats: &Stats, scores: &[Option<f64>], top: NodeId, 
             if s == top {
                 return true;
             }
-            let Some(el) = dom.element(s) else { return false };
+            let Some(el) = dom.element(s) else {
+                return false;
+            };
             let same_class = top_class.is_some() && el.attr("class") == top_class;
             let bonus = if same_class { top_score * 0.2 } else { 0.0 };
-            scores[s.index()].is_some_and(|sc| sc + bonus >= threshold) || is_prose(dom, stats, s)
+            scores[s.index()].is_some_and(|sc| sc + bonus >= threshold)
+                || is_prose(dom, stats, s)
+                || is_figure(dom, stats, s)
         })
         .collect()
+}
+
+/// An illustration beside the article: an image with at most a caption,
+/// not a block of links.
+fn is_figure(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    let has_image = dom.subtree(id).any(|n| {
+        !stats.gone.contains(n)
+            && dom
+                .element(n)
+                .is_some_and(|e| e.is("img") || e.is("picture"))
+    });
+    has_image && stats.text[id.index()] <= 300 && stats.link_density(id) < 0.5
 }
 
 /// A paragraph of prose: long with few links, or short, linkless and
@@ -133,7 +218,9 @@ fn is_prose(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
         return density < 0.25;
     }
     let content = dom.text_content(id);
-    let ends_sentence = content.trim_end().ends_with(['.', '。', '!', '?', '！', '？']);
+    let ends_sentence = content
+        .trim_end()
+        .ends_with(['.', '。', '!', '?', '！', '？']);
     text > 0 && density == 0.0 && ends_sentence
 }
 

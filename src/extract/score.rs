@@ -36,7 +36,8 @@ pub(super) fn score(dom: &Dom, stats: &Stats) -> Vec<Option<f64>> {
             continue;
         }
         let Some(el) = dom.element(id) else { continue };
-        let points = 1.0 + f64::from(stats.own_punct[i]) + (f64::from(stats.own_text[i]) / 100.0).min(3.0);
+        let points =
+            1.0 + f64::from(stats.own_punct[i]) + (f64::from(stats.own_text[i]) / 100.0).min(3.0);
         for (level, target) in receivers(dom, id, el).enumerate() {
             let share = match level {
                 0 => 1.0,
@@ -59,7 +60,11 @@ pub(super) fn score(dom: &Dom, stats: &Stats) -> Vec<Option<f64>> {
 /// ancestors; a container that holds text directly (`<br>`-separated
 /// paragraphs) is itself the first receiver.
 fn receivers<'a>(dom: &'a Dom, id: NodeId, el: &Element) -> impl Iterator<Item = NodeId> + 'a {
-    let start = if is_paragraph(&el.name) { dom.parent(id) } else { Some(id) };
+    let start = if is_paragraph(&el.name) {
+        dom.parent(id)
+    } else {
+        Some(id)
+    };
     std::iter::successors(start, move |&n| dom.parent(n))
         .filter(move |&n| dom.element(n).is_some_and(|e| is_block(&e.name)))
         .take(ANCESTOR_LEVELS)
@@ -68,8 +73,22 @@ fn receivers<'a>(dom: &'a Dom, id: NodeId, el: &Element) -> impl Iterator<Item =
 fn is_paragraph(name: &str) -> bool {
     matches!(
         name,
-        "p" | "pre" | "li" | "dd" | "dt" | "blockquote" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-            | "figcaption" | "th" | "caption" | "address" | "summary"
+        "p" | "pre"
+            | "li"
+            | "dd"
+            | "dt"
+            | "blockquote"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "figcaption"
+            | "th"
+            | "caption"
+            | "address"
+            | "summary"
     )
 }
 

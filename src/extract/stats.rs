@@ -56,8 +56,14 @@ impl Stats {
                 continue;
             }
             let parent = dom.parent(id);
-            let parent_is_block = parent.and_then(|p| dom.element(p)).is_some_and(|e| is_block(&e.name));
-            owner[id.index()] = if parent_is_block { parent } else { parent.and_then(|p| owner[p.index()]) };
+            let parent_is_block = parent
+                .and_then(|p| dom.element(p))
+                .is_some_and(|e| is_block(&e.name));
+            owner[id.index()] = if parent_is_block {
+                parent
+            } else {
+                parent.and_then(|p| owner[p.index()])
+            };
             if let (Some(t), Some(b)) = (dom.text(id), owner[id.index()]) {
                 let (weight, punct) = measure(t);
                 self.text[id.index()] = weight;
@@ -122,10 +128,44 @@ pub(super) fn is_cjk(c: char) -> bool {
 pub(super) fn is_block(name: &str) -> bool {
     matches!(
         name,
-        "p" | "div" | "section" | "article" | "main" | "body" | "td" | "th" | "li" | "dd" | "dt"
-            | "blockquote" | "pre" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "figure"
-            | "figcaption" | "header" | "footer" | "aside" | "nav" | "ul" | "ol" | "dl" | "table"
-            | "tr" | "tbody" | "thead" | "form" | "center" | "address" | "details" | "summary"
-            | "fieldset" | "hgroup" | "caption"
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "body"
+            | "td"
+            | "th"
+            | "li"
+            | "dd"
+            | "dt"
+            | "blockquote"
+            | "pre"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "figure"
+            | "figcaption"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "table"
+            | "tr"
+            | "tbody"
+            | "thead"
+            | "form"
+            | "center"
+            | "address"
+            | "details"
+            | "summary"
+            | "fieldset"
+            | "hgroup"
+            | "caption"
     )
 }

@@ -15,7 +15,8 @@ fn para(text: &str, n: usize) -> String {
 #[test]
 fn marker_holding_most_text_is_chosen() {
     let body = para("The council approved the plan, after a long debate.", 6);
-    let html = format!("<div class=menu><a>Home</a></div><article id=a>{body}</article><div>short</div>");
+    let html =
+        format!("<div class=menu><a>Home</a></div><article id=a>{body}</article><div>short</div>");
     let (dom, a) = chosen(&html);
     assert_eq!(a.roots.len(), 1);
     assert_eq!(dom.path(a.roots[0]), "body > article#a");
@@ -46,7 +47,9 @@ fn br_separated_korean_text_in_a_div_is_found() {
     let line = "울산시가 연초부터 인공지능 수도를 실현하기 위한 행보에 나섰다, 시는 밝혔다.";
     let text = vec![line; 6].join("<br><br>");
     let links = "<a>홈</a> <a>정치</a> <a>경제</a> <a>사회</a>".repeat(5);
-    let html = format!("<div id=gnb>{links}</div><div id=articletxt>{text}</div><div id=foot>{links}</div>");
+    let html = format!(
+        "<div id=gnb>{links}</div><div id=articletxt>{text}</div><div id=foot>{links}</div>"
+    );
     let (dom, a) = chosen(&html);
     assert_eq!(dom.path(a.roots[0]), "body > div#articletxt");
 }
@@ -87,7 +90,40 @@ fn removed_nodes_do_not_count() {
     let html = format!("<div id=junk>{body}{body}{body}</div><div id=real>{body}</div>");
     let dom = Dom::parse(&html);
     let mut removed = NodeSet::new(dom.len());
-    removed.insert(dom.ids().find(|&id| dom.path(id) == "body > div#junk").unwrap());
+    removed.insert(
+        dom.ids()
+            .find(|&id| dom.path(id) == "body > div#junk")
+            .unwrap(),
+    );
     let a = extract(&dom, &removed);
     assert_eq!(dom.path(a.roots[0]), "body > div#real");
+}
+
+#[test]
+fn wrappers_are_climbed_and_a_photo_beside_the_body_is_kept() {
+    let body = para("Body text of the story, with commas, long enough.", 8);
+    let html = format!(
+        "<div id=col><div id=photo><img src=a.jpg><div>Caption of the photo.</div></div>\
+         <div id=bdy><div id=inner>{body}</div></div></div><div id=side><a href=x>Other story</a></div>"
+    );
+    let (dom, a) = chosen(&html);
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(
+        paths,
+        ["body > div#col > div#photo", "body > div#col > div#bdy"]
+    );
+}
+
+#[test]
+fn near_equal_posts_lift_the_choice_to_their_thread() {
+    let post = |n: usize| {
+        format!(
+            "<div class=post id=p{n}><div class=content>{}</div></div>",
+            vec!["Post text, a sentence, another clause."; 6].join("<br>")
+        )
+    };
+    let posts: String = (1..=4).map(post).collect();
+    let html = format!("<div id=thread>{posts}</div><div id=side><a>x</a></div>");
+    let (dom, a) = chosen(&html);
+    assert_eq!(dom.path(a.roots[0]), "body > div#thread");
 }

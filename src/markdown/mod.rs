@@ -4,7 +4,12 @@ use crate::dom::{Dom, NodeId, NodeSet};
 #[derive(Debug, Default)]
 pub(crate) struct MarkdownOptions {}
 
-pub(crate) fn render(dom: &Dom, roots: &[NodeId], removed: &NodeSet, _o: &MarkdownOptions) -> String {
+pub(crate) fn render(
+    dom: &Dom,
+    roots: &[NodeId],
+    removed: &NodeSet,
+    _o: &MarkdownOptions,
+) -> String {
     let mut out = String::new();
     for &r in roots {
         let mut i = r.index();
@@ -30,5 +35,9 @@ pub(crate) fn render(dom: &Dom, roots: &[NodeId], removed: &NodeSet, _o: &Markdo
 }
 
 pub(crate) fn heading(level: usize, text: &str) -> String {
-    format!("{} {}", "#".repeat(level), text.split_whitespace().collect::<Vec<_>>().join(" "))
+    format!(
+        "{} {}",
+        "#".repeat(level),
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    )
 }

@@ -62,7 +62,10 @@ fn fill(v: &Value, into: &mut Article) {
     let text = |key: &str| v.get(key).and_then(Value::as_str).map(super::fold);
     into.headline = into.headline.take().or_else(|| text("headline"));
     into.published = into.published.take().or_else(|| text("datePublished"));
-    into.author = into.author.take().or_else(|| v.get("author").and_then(names));
+    into.author = into
+        .author
+        .take()
+        .or_else(|| v.get("author").and_then(names));
     into.publisher = into
         .publisher
         .take()

@@ -46,13 +46,25 @@ pub(crate) fn read(dom: &Dom) -> Metadata {
     Metadata {
         title: title::choose(&found),
         byline: byline(&found),
-        published: first(&found, &["article:published_time", "datepublished", "dc.date", "date"])
-            .or_else(|| found.ld.published.clone()),
+        published: first(
+            &found,
+            &["article:published_time", "datepublished", "dc.date", "date"],
+        )
+        .or_else(|| found.ld.published.clone()),
         site_name: first(&found, &["og:site_name", "application-name"])
             .or_else(|| found.ld.publisher.clone()),
-        lang: found.lang.clone().or_else(|| first(&found, &["content-language", "og:locale"])),
-        description: first(&found, &["description", "og:description", "twitter:description"]),
-        url: found.canonical.clone().or_else(|| first(&found, &["og:url"])),
+        lang: found
+            .lang
+            .clone()
+            .or_else(|| first(&found, &["content-language", "og:locale"])),
+        description: first(
+            &found,
+            &["description", "og:description", "twitter:description"],
+        ),
+        url: found
+            .canonical
+            .clone()
+            .or_else(|| first(&found, &["og:url"])),
     }
 }
 
@@ -61,9 +73,23 @@ fn first(found: &Found, keys: &[&str]) -> Option<String> {
 }
 
 fn byline(found: &Found) -> Option<String> {
-    let meta = first(found, &["author", "article:author", "dc.creator", "byl", "sailthru.author"])
-        .filter(|a| !a.starts_with("http"));
-    found.ld.author.clone().or(meta).or_else(|| found.author_markup.clone())
+    let meta = first(
+        found,
+        &[
+            "author",
+            "article:author",
+            "dc.creator",
+            "byl",
+            "sailthru.author",
+        ],
+    )
+    .filter(|a| !a.starts_with("http"));
+    found
+        .ld
+        .author
+        .clone()
+        .or(meta)
+        .or_else(|| found.author_markup.clone())
 }
 
 fn collect(dom: &Dom) -> Found {
@@ -100,7 +126,9 @@ fn read_meta(el: &Element, meta: &mut HashMap<String, String>) {
 
 fn read_link(el: &Element, found: &mut Found) {
     let rel = el.attr("rel").unwrap_or("");
-    if rel.split_ascii_whitespace().any(|r| r.eq_ignore_ascii_case("canonical"))
+    if rel
+        .split_ascii_whitespace()
+        .any(|r| r.eq_ignore_ascii_case("canonical"))
         && found.canonical.is_none()
     {
         found.canonical = el.attr("href").map(|h| h.trim().to_string());
@@ -122,8 +150,12 @@ fn read_author_markup(dom: &Dom, id: NodeId, el: &Element, found: &mut Found) {
         return;
     }
     let marked = el.attr("rel") == Some("author")
-        || el.attr("itemprop").is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "author"))
-        || el.classes().any(|c| c.eq_ignore_ascii_case("byline") || c.eq_ignore_ascii_case("author"));
+        || el
+            .attr("itemprop")
+            .is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "author"))
+        || el
+            .classes()
+            .any(|c| c.eq_ignore_ascii_case("byline") || c.eq_ignore_ascii_case("author"));
     if marked {
         let text = fold(&dom.text_content(id));
         if !text.is_empty() && text.chars().count() <= 100 {

@@ -36,7 +36,10 @@ fn short_title_parts_are_kept_whole() {
 #[test]
 fn korean_title_with_site_suffix() {
     let m = meta_of("<title>\"AI 수도를 향해\"…울산, 연초부터 내달린다 | 한국경제</title>");
-    assert_eq!(m.title.as_deref(), Some("\"AI 수도를 향해\"…울산, 연초부터 내달린다"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("\"AI 수도를 향해\"…울산, 연초부터 내달린다")
+    );
 }
 
 #[test]
@@ -56,7 +59,9 @@ fn json_ld_article_gives_author_date_and_publisher() {
 
 #[test]
 fn broken_json_ld_is_ignored() {
-    let m = meta_of(r#"<script type="application/ld+json">{"@type":"Article",</script><title>T</title>"#);
+    let m = meta_of(
+        r#"<script type="application/ld+json">{"@type":"Article",</script><title>T</title>"#,
+    );
     assert_eq!(m.title.as_deref(), Some("T"));
     assert_eq!(m.byline, None);
 }

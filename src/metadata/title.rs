@@ -3,7 +3,9 @@
 use super::Found;
 
 /// Separators sites put between the headline and their name in `<title>`.
-const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " · ", " / ", " « ", " » ", " :"];
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " – ", " — ", " :: ", " · ", " / ", " « ", " » ", " :",
+];
 
 /// The headline: a clean source (JSON-LD, OpenGraph, an `<h1>`) that the
 /// `<title>` contains wins, since it is the title without the site name;
@@ -41,7 +43,11 @@ fn strip_site_name(title: &str, found: &Found) -> String {
             return rest.join(sep.trim_end());
         }
     }
-    let longest = parts.iter().max_by_key(|p| p.chars().count()).copied().unwrap_or("");
+    let longest = parts
+        .iter()
+        .max_by_key(|p| p.chars().count())
+        .copied()
+        .unwrap_or("");
     if longest.split_whitespace().count() >= 3 || longest.chars().count() >= 12 {
         longest.to_string()
     } else {

@@ -70,7 +70,10 @@ impl<'a> Page<'a> {
             .filter(|&id| dom.element(id).is_some_and(is_article_marker))
             .max_by_key(|&id| self.chars(id));
         for id in dom.ids() {
-            if dom.element(id).is_some_and(|e| e.is("html") || e.is("body")) {
+            if dom
+                .element(id)
+                .is_some_and(|e| e.is("html") || e.is("body"))
+            {
                 set.insert(id);
             }
         }
@@ -86,7 +89,8 @@ impl<'a> Page<'a> {
 pub(crate) fn is_article_marker(e: &Element) -> bool {
     e.is("article")
         || e.is("main")
-        || e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"))
+        || e.attr("role")
+            .is_some_and(|r| r.eq_ignore_ascii_case("main"))
         || e.attr("itemprop")
             .is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "articleBody"))
 }
@@ -181,9 +185,9 @@ fn first_match(page: &Page, compiled: &Compiled, id: NodeId, action: Action) -> 
     compiled.rules.iter().position(|rule| {
         rule.action == action
             && cheap_match(page, rule, el, id)
-            && rule.class_id.is_none_or(|i| {
-                classes.get_or_insert_with(|| class_matches(compiled, el))[i]
-            })
+            && rule
+                .class_id
+                .is_none_or(|i| classes.get_or_insert_with(|| class_matches(compiled, el))[i])
             && attribute_match(rule, el)
             && text_match(page, rule, id)
     })

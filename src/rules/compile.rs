@@ -64,7 +64,12 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn error(&self, span: Option<std::ops::Range<usize>>, message: String) -> Error {
-        format::error_at(self.name, self.text, span.or(Some(self.span.clone())), message)
+        format::error_at(
+            self.name,
+            self.text,
+            span.or(Some(self.span.clone())),
+            message,
+        )
     }
 }
 
@@ -85,7 +90,11 @@ fn compile_rule(
         None => None,
     };
     let attribute = compile_attribute(&spec, ctx)?;
-    let text = spec.text.as_ref().map(|p| regex_at(&name, p, ctx)).transpose()?;
+    let text = spec
+        .text
+        .as_ref()
+        .map(|p| regex_at(&name, p, ctx))
+        .transpose()?;
     let max_chars = spec
         .max_chars
         .or(text.as_ref().map(|_| DEFAULT_TEXT_MAX_CHARS));

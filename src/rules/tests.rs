@@ -49,7 +49,8 @@ fn tag_rule_drops_elements() {
 #[test]
 fn class_id_rule_matches_tokens_and_id() {
     let rules = only("[[rule]]\nname = \"share\"\nclass_id = '(?i)^share'");
-    let html = r#"<div class="x Share-bar">a</div><div id="sharebox">b</div><p class="preshare">c</p>"#;
+    let html =
+        r#"<div class="x Share-bar">a</div><div id="sharebox">b</div><p class="preshare">c</p>"#;
     assert_eq!(remaining(&rules, html), "c");
 }
 
@@ -117,13 +118,18 @@ fn removals_are_reported_once_per_subtree() {
 }
 
 fn error_of(toml: &str) -> String {
-    RuleSet::new(false, &[source(toml)]).unwrap_err().to_string()
+    RuleSet::new(false, &[source(toml)])
+        .unwrap_err()
+        .to_string()
 }
 
 #[test]
 fn bad_regex_names_file_line_column_and_rule() {
     let err = error_of("[[rule]]\nname = \"bad\"\nclass_id = '(unclosed'\n");
-    assert!(err.starts_with("test.toml:3:12: rule 'bad': invalid regex"), "{err}");
+    assert!(
+        err.starts_with("test.toml:3:12: rule 'bad': invalid regex"),
+        "{err}"
+    );
 }
 
 #[test]
