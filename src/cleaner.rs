@@ -72,6 +72,12 @@ impl Cleaner {
 
     /// Converts one page. Fails only when the page is over the size limit.
     pub fn convert(&self, bytes: &[u8]) -> Result<Document, Error> {
+        self.convert_at(bytes, self.options.url.as_deref())
+    }
+
+    /// Converts one page whose address is `url` (overriding
+    /// [`Options::url`] for this page), without compiling the rules again.
+    pub fn convert_at(&self, bytes: &[u8], url: Option<&str>) -> Result<Document, Error> {
         let limit = self.options.max_input_bytes;
         if bytes.len() > limit {
             return Err(Error::TooLarge {
@@ -79,7 +85,7 @@ impl Cleaner {
                 limit,
             });
         }
-        let decoded = input::decode(bytes, self.options.url.as_deref());
+        let decoded = input::decode(bytes, url);
         let mut doc = self.convert_text(&decoded.text);
         doc.report.encoding = decoded.encoding;
         doc.report.encoding_source = Some(decoded.source);

@@ -38,7 +38,7 @@ impl<'a> Page<'a> {
         let mut total = 0u32;
         for id in dom.ids() {
             chars_before.push(total);
-            if let Some(t) = dom.text(id) {
+            if let Some(t) = dom.text(id).filter(|_| !in_code_element(dom, id)) {
                 total += t.chars().filter(|c| !c.is_whitespace()).count() as u32;
             }
         }
@@ -60,11 +60,16 @@ impl<'a> Page<'a> {
         (self.chars_before[r.end] - self.chars_before[r.start]) as usize
     }
 
-    /// `html`, `body` and the path to the article marker holding the most
-    /// text are never dropped: a boilerplate rule must not take the page.
+    /// `html`, `body`, the path to the article marker holding the most
+    /// text, and any element holding more than half the page's text are
+    /// never dropped: a boilerplate rule must not take the page.
     fn protect_containers(&self) -> NodeSet {
         let dom = self.dom;
         let mut set = NodeSet::new(dom.len());
+        let half = self.chars(dom.root()) / 2;
+        for id in dom.ids().filter(|&id| self.chars(id) > half) {
+            set.insert(id);
+        }
         let best = dom
             .ids()
             .filter(|&id| dom.element(id).is_some_and(is_article_marker))
@@ -83,6 +88,13 @@ impl<'a> Page<'a> {
         }
         set
     }
+}
+
+/// Text of `<script>`, `<style>` and the like is not page text.
+fn in_code_element(dom: &Dom, text: NodeId) -> bool {
+    dom.parent(text)
+        .and_then(|p| dom.element(p))
+        .is_some_and(|e| matches!(&*e.name, "script" | "style" | "template" | "noscript"))
 }
 
 /// `<article>`, `<main>`, `[role=main]`, `[itemprop~=articleBody]`.

@@ -91,8 +91,8 @@ fn keep_wins_and_protects_the_path_to_it() {
         "[[rule]]\nname = \"box\"\nclass_id = 'promo'\n\
          [[rule]]\nname = \"fig\"\naction = \"keep\"\ntags = [\"figure\"]",
     );
-    let html = r#"<div class="promo"><a>Buy</a><div><figure>photo</figure><span>x</span></div></div><p>t</p>"#;
-    assert_eq!(remaining(&rules, html), "photo t");
+    let html = r#"<div class="promo"><a>Buy</a><div><figure>photo</figure><span>x</span></div></div><p>the article text</p>"#;
+    assert_eq!(remaining(&rules, html), "photo the article text");
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn the_main_article_container_is_never_dropped() {
 #[test]
 fn removals_are_reported_once_per_subtree() {
     let rules = only("[[rule]]\nname = \"nav\"\ntags = [\"nav\", \"a\"]");
-    let dom = Dom::parse("<nav><a>x</a><a>y</a></nav><p>t</p>");
+    let dom = Dom::parse("<nav><a>x</a><a>y</a></nav><p>text</p>");
     let pruned = rules.apply(&dom);
     assert_eq!(pruned.removals.len(), 1);
     assert_eq!(pruned.removals[0].rule, "nav");
@@ -167,4 +167,12 @@ fn built_in_rules_drop_common_widgets_in_many_languages() {
       <div class="related-news"><ol><li>다른 기사</li></ol></div>
       <p style="display: none">hidden</p>"##;
     assert_eq!(remaining(&rules, html), "기사 본문입니다.");
+}
+
+#[test]
+fn an_element_holding_most_of_the_page_is_never_dropped() {
+    let rules = only("[[rule]]\nname = \"side\"\nclass_id = 'sidebar'");
+    let html = r#"<div class="layout-with-sidebar"><p>The whole article is in here, long text.</p>
+        <div class="sidebar">links</div></div><p>x</p>"#;
+    assert_eq!(remaining(&rules, html), "The whole article is in here, long text. x");
 }
