@@ -22,7 +22,11 @@ struct Page<'a> {
     /// `chars_before[i]`: non-whitespace characters in text nodes before node i.
     chars_before: Vec<u32>,
     inside_article: NodeSet,
+    /// Never dropped: `html`, `body`, the main article marker's path.
     protected: NodeSet,
+    /// Elements holding over half the page's text: class/id patterns are
+    /// guesses, and a guess never takes most of the page.
+    large: NodeSet,
 }
 
 pub(crate) fn apply(dom: &Dom, compiled: &Compiled) -> Pruned {
@@ -49,8 +53,12 @@ impl<'a> Page<'a> {
             chars_before,
             inside_article,
             protected: NodeSet::new(dom.len()),
+            large: NodeSet::new(dom.len()),
         };
         page.protected = page.protect_containers();
+        let half = page.chars(dom.root()) / 2;
+        let large: Vec<NodeId> = dom.ids().filter(|&id| page.chars(id) > half).collect();
+        large.into_iter().for_each(|id| page.large.insert(id));
         page
     }
 
@@ -60,16 +68,11 @@ impl<'a> Page<'a> {
         (self.chars_before[r.end] - self.chars_before[r.start]) as usize
     }
 
-    /// `html`, `body`, the path to the article marker holding the most
-    /// text, and any element holding more than half the page's text are
-    /// never dropped: a boilerplate rule must not take the page.
+    /// `html`, `body` and the path to the article marker holding the most
+    /// text are never dropped: a boilerplate rule must not take the page.
     fn protect_containers(&self) -> NodeSet {
         let dom = self.dom;
         let mut set = NodeSet::new(dom.len());
-        let half = self.chars(dom.root()) / 2;
-        for id in dom.ids().filter(|&id| self.chars(id) > half) {
-            set.insert(id);
-        }
         let best = dom
             .ids()
             .filter(|&id| dom.element(id).is_some_and(is_article_marker))
@@ -207,6 +210,7 @@ fn first_match(page: &Page, compiled: &Compiled, id: NodeId, action: Action) -> 
 
 fn cheap_match(page: &Page, rule: &Rule, el: &Element, id: NodeId) -> bool {
     (rule.tags.is_empty() || rule.tags.iter().any(|t| **t == *el.name))
+        && !(rule.class_id.is_some() && page.large.contains(id))
         && rule.max_chars.is_none_or(|m| page.chars(id) <= m)
         && !(rule.outside_article && page.inside_article.contains(id))
 }
