@@ -174,5 +174,8 @@ fn an_element_holding_most_of_the_page_is_never_dropped() {
     let rules = only("[[rule]]\nname = \"side\"\nclass_id = 'sidebar'");
     let html = r#"<div class="layout-with-sidebar"><p>The whole article is in here, long text.</p>
         <div class="sidebar">links</div></div><p>x</p>"#;
-    assert_eq!(remaining(&rules, html), "The whole article is in here, long text. x");
+    assert_eq!(
+        remaining(&rules, html),
+        "The whole article is in here, long text. x"
+    );
 }
