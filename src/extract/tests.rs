@@ -45,7 +45,7 @@ fn enclosing_marker_that_adds_little_is_preferred() {
 #[test]
 fn br_separated_korean_text_in_a_div_is_found() {
     let line = "울산시가 연초부터 인공지능 수도를 실현하기 위한 행보에 나섰다, 시는 밝혔다.";
-    let text = vec![line; 6].join("<br><br>");
+    let text = [line; 6].join("<br><br>");
     let links = "<a>홈</a> <a>정치</a> <a>경제</a> <a>사회</a>".repeat(5);
     let html = format!(
         "<div id=gnb>{links}</div><div id=articletxt>{text}</div><div id=foot>{links}</div>"
@@ -119,7 +119,7 @@ fn near_equal_posts_lift_the_choice_to_their_thread() {
     let post = |n: usize| {
         format!(
             "<div class=post id=p{n}><div class=content>{}</div></div>",
-            vec!["Post text, a sentence, another clause."; 6].join("<br>")
+            ["Post text, a sentence, another clause."; 6].join("<br>")
         )
     };
     let posts: String = (1..=4).map(post).collect();

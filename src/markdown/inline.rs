@@ -1,0 +1,327 @@
+//! A paragraph's inline content: collected as tokens while the walk goes
+//! on, then normalised (whitespace collapsed as a browser does, spaces
+//! moved out of spans, empty spans dropped) and rendered in one go, so
+//! that escaping and emphasis can look at their neighbours.
+
+use super::emphasis::{self, Pair, Piece, Style};
+use super::escape::{self, TextContext};
+use super::event::{Image, Span};
+
+/// What the walk put into the current paragraph, heading or cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Token {
+    /// Raw text, whitespace not yet collapsed.
+    Text(String),
+    Open(Span),
+    Close(Span),
+    /// Inline code, already trimmed and collapsed.
+    Code(String),
+    Image(Image),
+    Break,
+}
+
+/// Where the rendered run goes: it decides how breaks are written and
+/// which escapes apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Mode {
+    Paragraph,
+    Heading,
+    Cell,
+}
+
+/// True for the whitespace HTML collapses: space, tab, LF, FF, CR.
+pub(super) fn is_html_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\n' | '\x0C' | '\r')
+}
+
+/// Normalised content: text runs merged, one space at most between
+/// words, no whitespace at the edges of spans or of the block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Norm {
+    Text(String),
+    Open(Span),
+    Close(Span),
+    Code(String),
+    Image(Image),
+    Break,
+}
+
+/// Collapses whitespace and drops empty spans in one pass: spaces, breaks
+/// and span openings are held back until content follows, so a space at
+/// a span's edge ends up outside it and a span with no content vanishes.
+#[derive(Default)]
+struct Normalizer {
+    out: Vec<Norm>,
+    opens: Vec<Span>,
+    space: bool,
+    line_break: bool,
+}
+
+impl Normalizer {
+    fn token(&mut self, token: Token) {
+        match token {
+            Token::Text(s) => self.text(&s),
+            Token::Open(span) => self.opens.push(span),
+            Token::Close(span) => {
+                if self.opens.pop().is_none() {
+                    self.out.push(Norm::Close(span));
+                }
+            }
+            Token::Code(c) => self.content(Norm::Code(c)),
+            Token::Image(i) => self.content(Norm::Image(i)),
+            Token::Break => self.line_break = !self.out.is_empty(),
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        for (i, word) in s.split(is_html_space).enumerate() {
+            if i > 0 {
+                self.space = true;
+            }
+            if !word.is_empty() {
+                self.content(Norm::Text(word.to_string()));
+            }
+        }
+    }
+
+    fn content(&mut self, item: Norm) {
+        if !self.out.is_empty() {
+            if self.line_break {
+                self.out.push(Norm::Break);
+            } else if self.space {
+                self.push_text(" ");
+            }
+        }
+        self.space = false;
+        self.line_break = false;
+        self.out.extend(self.opens.drain(..).map(Norm::Open));
+        match (item, self.out.last_mut()) {
+            (Norm::Text(word), _) => self.push_text(&word),
+            // Touching code spans would merge their backtick fences.
+            (Norm::Code(code), Some(Norm::Code(last))) => last.push_str(&code),
+            (other, _) => self.out.push(other),
+        }
+    }
+
+    fn push_text(&mut self, s: &str) {
+        match self.out.last_mut() {
+            Some(Norm::Text(t)) => t.push_str(s),
+            _ => self.out.push(Norm::Text(s.to_string())),
+        }
+    }
+}
+
+/// Renders collected tokens; `""` when nothing visible remains (a run of
+/// non-breaking spaces alone is nothing visible either).
+pub(super) fn render(tokens: Vec<Token>, mode: Mode, task: Option<bool>) -> String {
+    let mut norm = Normalizer::default();
+    for token in tokens {
+        norm.token(token);
+    }
+    let items = norm.out;
+    let visible = items.iter().any(|item| match item {
+        Norm::Text(t) => t.chars().any(|c| !c.is_whitespace()),
+        Norm::Code(_) | Norm::Image(_) => true,
+        _ => false,
+    });
+    if !visible {
+        return String::new();
+    }
+    let mut out = Builder::new(mode).build(items, task);
+    match mode {
+        Mode::Heading => escape::heading_end(&mut out),
+        Mode::Cell => out = escape::table_cell(&out),
+        Mode::Paragraph => {}
+    }
+    out
+}
+
+/// A part of the output before text is escaped and emphasis resolved.
+enum Part {
+    Text { raw: String, in_brackets: bool },
+    Fixed(String),
+    Break,
+    Delim { pair: usize, open: bool },
+}
+
+/// Turns normalised items into parts, then into the final string.
+struct Builder {
+    mode: Mode,
+    parts: Vec<Part>,
+    pairs: Vec<Pair>,
+    /// For each open span, its pair (emphasis) or `None` (link, sup, sub).
+    open: Vec<Option<usize>>,
+    links: usize,
+}
+
+impl Builder {
+    fn new(mode: Mode) -> Builder {
+        Builder {
+            mode,
+            parts: Vec::new(),
+            pairs: Vec::new(),
+            open: Vec::new(),
+            links: 0,
+        }
+    }
+
+    fn build(mut self, items: Vec<Norm>, task: Option<bool>) -> String {
+        if let (Some(checked), Mode::Paragraph) = (task, self.mode) {
+            let marker = if checked { "[x] " } else { "[ ] " };
+            self.parts.push(Part::Fixed(marker.to_string()));
+        }
+        for item in items {
+            self.item(item);
+        }
+        while let Some(pair) = self.open.pop() {
+            self.close(pair, None);
+        }
+        self.finish()
+    }
+
+    fn item(&mut self, item: Norm) {
+        match item {
+            Norm::Text(raw) => {
+                let in_brackets = self.links > 0;
+                self.parts.push(Part::Text { raw, in_brackets });
+            }
+            Norm::Open(span) => self.open(&span),
+            Norm::Close(span) => {
+                if let Some(pair) = self.open.pop() {
+                    self.close(pair, Some(&span));
+                }
+            }
+            Norm::Code(code) => self.parts.push(Part::Fixed(escape::code_span(&code))),
+            Norm::Image(image) => self.parts.push(Part::Fixed(image_syntax(&image))),
+            Norm::Break => self.parts.push(Part::Break),
+        }
+    }
+
+    fn open(&mut self, span: &Span) {
+        let style = match span {
+            Span::Emphasis => Style::Emphasis,
+            Span::Strong => Style::Strong,
+            Span::Strike => Style::Strike,
+            Span::Sup | Span::Sub | Span::Link { .. } => {
+                let text = match span {
+                    Span::Sup => "<sup>",
+                    Span::Sub => "<sub>",
+                    _ => "[",
+                };
+                self.links += usize::from(text == "[");
+                self.parts.push(Part::Fixed(text.to_string()));
+                self.open.push(None);
+                return;
+            }
+        };
+        let pair = self.pairs.len();
+        self.pairs.push(Pair::new(style, self.parts.len()));
+        self.parts.push(Part::Delim { pair, open: true });
+        self.open.push(Some(pair));
+    }
+
+    /// Closes the innermost open span; `span` is its closing token when
+    /// known (a link needs it for its destination).
+    fn close(&mut self, pair: Option<usize>, span: Option<&Span>) {
+        if let Some(pair) = pair {
+            self.pairs[pair].close_at = self.parts.len();
+            self.parts.push(Part::Delim { pair, open: false });
+            return;
+        }
+        let text = match span {
+            Some(Span::Sup) => "</sup>".to_string(),
+            Some(Span::Sub) => "</sub>".to_string(),
+            Some(Span::Link { href, title }) => link_end(href, title.as_deref()),
+            _ => "]()".to_string(),
+        };
+        self.links = self
+            .links
+            .saturating_sub(usize::from(text.starts_with(']')));
+        self.parts.push(Part::Fixed(text));
+    }
+
+    fn finish(self) -> String {
+        let pipes =
+            self.mode == Mode::Paragraph && self.parts.iter().any(|p| matches!(p, Part::Break));
+        let mut pieces = Vec::with_capacity(self.parts.len());
+        for i in 0..self.parts.len() {
+            pieces.push(self.piece(i, pipes));
+        }
+        let mut pairs = self.pairs;
+        emphasis::resolve(&pieces, &mut pairs);
+        let mut out = String::new();
+        for piece in &pieces {
+            match piece {
+                Piece::Fixed(s) => out.push_str(s),
+                Piece::Delim { pair, open } => out.push_str(pairs[*pair].delimiter(*open)),
+            }
+        }
+        out
+    }
+
+    /// The finished piece for part `i`: text escaped in its context.
+    fn piece(&self, i: usize, pipes: bool) -> Piece {
+        match &self.parts[i] {
+            Part::Text { raw, in_brackets } => {
+                let before = i.checked_sub(1).map(|p| &self.parts[p]);
+                let after = self.parts.get(i + 1);
+                let ctx = TextContext {
+                    line_start: self.mode == Mode::Paragraph
+                        && matches!(before, None | Some(Part::Break)),
+                    ends_line: matches!(after, None | Some(Part::Break)),
+                    next: after.and_then(|p| self.first_char(p)),
+                    in_brackets: *in_brackets,
+                    pipes,
+                };
+                let mut out = String::with_capacity(raw.len());
+                escape::text(raw, &ctx, &mut out);
+                Piece::Fixed(out)
+            }
+            Part::Fixed(s) => Piece::Fixed(s.clone()),
+            Part::Break => Piece::Fixed(self.break_text().to_string()),
+            Part::Delim { pair, open } => Piece::Delim {
+                pair: *pair,
+                open: *open,
+            },
+        }
+    }
+
+    /// The first character a part writes; a delimiter's is not known yet
+    /// but none of them (`*`, `_`, `~`, `<`) matters to text escaping.
+    fn first_char(&self, part: &Part) -> Option<char> {
+        match part {
+            Part::Text { raw, .. } => raw.chars().next(),
+            Part::Fixed(s) => s.chars().next(),
+            Part::Break => self.break_text().chars().next(),
+            Part::Delim { .. } => Some('*'),
+        }
+    }
+
+    fn break_text(&self) -> &'static str {
+        match self.mode {
+            Mode::Paragraph => "\\\n",
+            Mode::Cell => "<br>",
+            Mode::Heading => " ",
+        }
+    }
+}
+
+/// `](destination "title")`, closing a link.
+fn link_end(href: &str, title: Option<&str>) -> String {
+    let mut out = String::from("](");
+    out.push_str(&escape::destination(href));
+    if let Some(title) = title.filter(|t| !escape::fold_whitespace(t).is_empty()) {
+        out.push(' ');
+        out.push_str(&escape::title(title));
+    }
+    out.push(')');
+    out
+}
+
+/// `![alt](src "title")`.
+fn image_syntax(image: &Image) -> String {
+    let mut out = String::from("![");
+    out.push_str(&escape::alt(&image.alt));
+    out.push_str(&link_end(&image.src, image.title.as_deref()));
+    out
+}
