@@ -97,13 +97,13 @@ impl Cleaner {
         let dom = Dom::parse(html);
         let metadata = metadata::read(&dom);
         let mut pruned = self.rules.apply(&dom);
+        let title = metadata.title.as_deref().filter(|t| !t.trim().is_empty());
         let (roots, article) = if self.options.extract {
-            let a = extract::extract(&dom, &pruned.removed);
+            let a = extract::extract(&dom, &pruned.removed, title);
             (a.roots, Some(a.choice))
         } else {
             (vec![dom.find("body").unwrap_or(dom.root())], None)
         };
-        let title = metadata.title.as_deref().filter(|t| !t.trim().is_empty());
         if let Some(heading) = title.and_then(|t| title_heading(&dom, &roots, &pruned.removed, t)) {
             pruned.removed.insert(heading);
         }

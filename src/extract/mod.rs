@@ -3,6 +3,7 @@
 //! page's text, else the best-scoring block and the siblings that continue
 //! it. "No article found" is not an error: the whole body is the answer.
 
+mod header;
 mod score;
 mod stats;
 
@@ -25,13 +26,20 @@ pub(crate) struct Article {
 }
 
 /// Finds the article among what the rules left.
-pub(crate) fn extract(dom: &Dom, removed: &NodeSet) -> Article {
+/// `title` is the page's headline, when known: the article starts there.
+pub(crate) fn extract(dom: &Dom, removed: &NodeSet, title: Option<&str>) -> Article {
     let body = dom.find("body").unwrap_or(dom.root());
     let stats = Stats::new(dom, removed);
     if let Some(article) = by_marker(dom, &stats, body) {
         return article;
     }
-    by_score(dom, &stats).unwrap_or_else(|| whole(dom, body, "no article found: the whole body"))
+    let Some(mut article) = by_score(dom, &stats) else {
+        return whole(dom, body, "no article found: the whole body");
+    };
+    if let Some(title) = title {
+        article.roots = header::with_header(dom, &stats, article.roots, title);
+    }
+    article
 }
 
 fn whole(dom: &Dom, body: NodeId, reason: &str) -> Article {

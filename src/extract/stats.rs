@@ -104,7 +104,7 @@ fn gone(dom: &Dom, removed: &NodeSet) -> NodeSet {
 }
 
 /// Weighted non-whitespace characters and comma-like punctuation.
-fn measure(text: &str) -> (u32, u32) {
+pub(super) fn measure(text: &str) -> (u32, u32) {
     let (mut weight, mut punct) = (0, 0);
     for c in text.chars() {
         if c.is_whitespace() {

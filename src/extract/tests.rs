@@ -4,7 +4,7 @@ use crate::dom::Dom;
 fn chosen(html: &str) -> (Dom, Article) {
     let dom = Dom::parse(html);
     let removed = NodeSet::new(dom.len());
-    let article = extract(&dom, &removed);
+    let article = extract(&dom, &removed, None);
     (dom, article)
 }
 
@@ -95,7 +95,7 @@ fn removed_nodes_do_not_count() {
             .find(|&id| dom.path(id) == "body > div#junk")
             .unwrap(),
     );
-    let a = extract(&dom, &removed);
+    let a = extract(&dom, &removed, None);
     assert_eq!(dom.path(a.roots[0]), "body > div#real");
 }
 
@@ -126,4 +126,22 @@ fn near_equal_posts_lift_the_choice_to_their_thread() {
     let html = format!("<div id=thread>{posts}</div><div id=side><a>x</a></div>");
     let (dom, a) = chosen(&html);
     assert_eq!(dom.path(a.roots[0]), "body > div#thread");
+}
+
+#[test]
+fn blocks_between_the_headline_and_the_body_are_kept() {
+    let body = para("The body text of the story, with commas, long enough.", 8);
+    let html = format!(
+        "<table><tr><td><a href=/>Home</a> &gt; <a href=/n>News</a></td></tr>\
+         <tr><td id=t>Abalone exports grow</td></tr><tr><td id=sub>- New markets in Asia</td></tr>\
+         <tr><td id=b>{body}</td></tr></table><div id=side><a href=x>Other</a></div>"
+    );
+    let dom = Dom::parse(&html);
+    let removed = NodeSet::new(dom.len());
+    let a = extract(&dom, &removed, Some("Abalone exports grow"));
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(paths, ["body > table > tbody > tr", "body > table > tbody > tr", "body > table > tbody > tr"]);
+    assert!(dom.contains(a.roots[0], dom.ids().find(|&i| dom.path(i).ends_with("td#t")).unwrap()));
+    let without_title = extract(&dom, &removed, None);
+    assert_eq!(without_title.roots.len(), 1);
 }

@@ -70,6 +70,7 @@ impl<'a> Page<'a> {
 
     /// `html`, `body` and the path to the article marker holding the most
     /// text are never dropped: a boilerplate rule must not take the page.
+    /// Nor is anything inside `<pre>`.
     fn protect_containers(&self) -> NodeSet {
         let dom = self.dom;
         let mut set = NodeSet::new(dom.len());
@@ -88,6 +89,11 @@ impl<'a> Page<'a> {
         if let Some(best) = best {
             set.insert(best);
             dom.ancestors(best).for_each(|a| set.insert(a));
+        }
+        // Inside code, class names are syntax highlighting ("hljs-comment"),
+        // not page furniture.
+        for pre in dom.ids().filter(|&id| dom.element(id).is_some_and(|e| e.is("pre"))) {
+            dom.subtree(pre).skip(1).for_each(|d| set.insert(d));
         }
         set
     }

@@ -179,3 +179,10 @@ fn an_element_holding_most_of_the_page_is_never_dropped() {
         "The whole article is in here, long text. x"
     );
 }
+
+#[test]
+fn nothing_inside_pre_is_matched() {
+    let rules = only("[[rule]]\nname = \"c\"\nclass_id = 'comment'");
+    let html = r#"<pre><span class="hljs-comment">// note</span> code()</pre><div class="comment">c</div><p>text</p>"#;
+    assert_eq!(remaining(&rules, html), "// note code() text");
+}

@@ -1,0 +1,63 @@
+//! The article starts at its headline: when scoring chose the body and the
+//! headline stands just above it (a table row, a sibling `<div>`), the
+//! blocks between the two (standfirst, lead photo, sub-headlines) belong
+//! to the article too.
+
+use super::stats::Stats;
+use crate::dom::{Dom, NodeId};
+use crate::metadata::fold;
+
+/// How far above the body the headline's and the body's common ancestor
+/// may be: further up, the "headline" is the site's header, not the
+/// article's.
+const MAX_LEVELS: usize = 4;
+/// Blocks between headline and body that are mostly links are navigation.
+const MAX_LINK_DENSITY: f64 = 0.5;
+
+/// `roots` with the blocks from the headline down to the body prepended.
+pub(super) fn with_header(dom: &Dom, stats: &Stats, roots: Vec<NodeId>, title: &str) -> Vec<NodeId> {
+    let Some(&first) = roots.first() else {
+        return roots;
+    };
+    let Some(headline) = find_headline(dom, stats, title) else {
+        return roots;
+    };
+    if headline > first || roots.iter().any(|&r| dom.contains(r, headline)) {
+        return roots;
+    }
+    let Some(common) = dom.ancestors(first).take(MAX_LEVELS).find(|&a| dom.contains(a, headline)) else {
+        return roots;
+    };
+    let mut header: Vec<NodeId> = dom
+        .children(common)
+        .iter()
+        .copied()
+        .skip_while(|&c| !dom.contains(c, headline))
+        .take_while(|&c| !dom.contains(c, first))
+        .filter(|&c| !stats.gone.contains(c) && stats.link_density(c) < MAX_LINK_DENSITY)
+        .collect();
+    header.extend(roots);
+    header
+}
+
+/// The deepest element whose whole text is the headline.
+fn find_headline(dom: &Dom, stats: &Stats, title: &str) -> Option<NodeId> {
+    let wanted = fold(title);
+    let weight = super::stats::measure(&wanted).0;
+    if weight == 0 {
+        return None;
+    }
+    let body = dom.find("body")?;
+    let mut found = None;
+    for id in dom.subtree(body) {
+        if stats.gone.contains(id) || stats.text[id.index()] != weight || dom.element(id).is_none() {
+            continue;
+        }
+        if fold(&dom.text_content(id)) == wanted {
+            found = Some(id);
+        } else if found.is_some() {
+            break;
+        }
+    }
+    found
+}
