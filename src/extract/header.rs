@@ -15,7 +15,12 @@ const MAX_LEVELS: usize = 4;
 const MAX_LINK_DENSITY: f64 = 0.5;
 
 /// `roots` with the blocks from the headline down to the body prepended.
-pub(super) fn with_header(dom: &Dom, stats: &Stats, roots: Vec<NodeId>, title: &str) -> Vec<NodeId> {
+pub(super) fn with_header(
+    dom: &Dom,
+    stats: &Stats,
+    roots: Vec<NodeId>,
+    title: &str,
+) -> Vec<NodeId> {
     let Some(&first) = roots.first() else {
         return roots;
     };
@@ -25,7 +30,11 @@ pub(super) fn with_header(dom: &Dom, stats: &Stats, roots: Vec<NodeId>, title: &
     if headline > first || roots.iter().any(|&r| dom.contains(r, headline)) {
         return roots;
     }
-    let Some(common) = dom.ancestors(first).take(MAX_LEVELS).find(|&a| dom.contains(a, headline)) else {
+    let Some(common) = dom
+        .ancestors(first)
+        .take(MAX_LEVELS)
+        .find(|&a| dom.contains(a, headline))
+    else {
         return roots;
     };
     let mut header: Vec<NodeId> = dom
@@ -50,7 +59,8 @@ fn find_headline(dom: &Dom, stats: &Stats, title: &str) -> Option<NodeId> {
     let body = dom.find("body")?;
     let mut found = None;
     for id in dom.subtree(body) {
-        if stats.gone.contains(id) || stats.text[id.index()] != weight || dom.element(id).is_none() {
+        if stats.gone.contains(id) || stats.text[id.index()] != weight || dom.element(id).is_none()
+        {
             continue;
         }
         if fold(&dom.text_content(id)) == wanted {

@@ -140,8 +140,18 @@ fn blocks_between_the_headline_and_the_body_are_kept() {
     let removed = NodeSet::new(dom.len());
     let a = extract(&dom, &removed, Some("Abalone exports grow"));
     let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
-    assert_eq!(paths, ["body > table > tbody > tr", "body > table > tbody > tr", "body > table > tbody > tr"]);
-    assert!(dom.contains(a.roots[0], dom.ids().find(|&i| dom.path(i).ends_with("td#t")).unwrap()));
+    assert_eq!(
+        paths,
+        [
+            "body > table > tbody > tr",
+            "body > table > tbody > tr",
+            "body > table > tbody > tr"
+        ]
+    );
+    assert!(dom.contains(
+        a.roots[0],
+        dom.ids().find(|&i| dom.path(i).ends_with("td#t")).unwrap()
+    ));
     let without_title = extract(&dom, &removed, None);
     assert_eq!(without_title.roots.len(), 1);
 }

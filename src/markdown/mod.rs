@@ -36,6 +36,7 @@ mod escape;
 mod event;
 mod image;
 mod inline;
+mod section;
 mod table;
 mod walk;
 mod writer;

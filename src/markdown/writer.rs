@@ -9,6 +9,7 @@
 use super::escape;
 use super::event::{Block, Event, Span};
 use super::inline::{self, Mode, Token, is_html_space};
+use super::section;
 use super::table::Table;
 
 /// A block that contains other blocks and prefixes their lines.
@@ -361,11 +362,17 @@ impl Writer {
         for span in self.spans.iter().rev() {
             self.tokens.push(Token::Close(span.clone()));
         }
-        let tokens = std::mem::take(&mut self.tokens);
+        let mut tokens = std::mem::take(&mut self.tokens);
         self.seeded = false;
         let task = self.task.take();
-        let text = inline::render(tokens, self.leaf, task);
-        match self.leaf {
+        let mut leaf = self.leaf;
+        if leaf == Mode::Paragraph && self.containers.is_empty() {
+            if let Some(heading) = section::as_heading(&tokens) {
+                (tokens, leaf, self.heading) = (heading, Mode::Heading, section::LEVEL);
+            }
+        }
+        let text = inline::render(tokens, leaf, task);
+        match leaf {
             Mode::Paragraph if !text.is_empty() => {
                 self.write_block(text.split('\n'));
                 self.gap_after_paragraph = true;

@@ -92,7 +92,10 @@ impl<'a> Page<'a> {
         }
         // Inside code, class names are syntax highlighting ("hljs-comment"),
         // not page furniture.
-        for pre in dom.ids().filter(|&id| dom.element(id).is_some_and(|e| e.is("pre"))) {
+        for pre in dom
+            .ids()
+            .filter(|&id| dom.element(id).is_some_and(|e| e.is("pre")))
+        {
             dom.subtree(pre).skip(1).for_each(|d| set.insert(d));
         }
         set

@@ -1,6 +1,6 @@
 //! Paragraphs, whitespace, breaks, headings, code blocks, quotes, rules.
 
-use super::check;
+use super::{check, md};
 
 #[test]
 fn whitespace_collapses_like_a_browser() {
@@ -212,4 +212,25 @@ fn heading_line_for_plain_text() {
     assert_eq!(heading(9, "x"), "###### x");
     assert_eq!(heading(0, "1. Intro"), "# 1. Intro");
     assert_eq!(heading(2, " \n "), "##");
+}
+
+#[test]
+fn korean_section_markers_become_headings() {
+    let html = "<div>본문 첫 문단이다.<br><br><b>◇ 바다에 데이터센터도 조성</b><br><br>다음 문단이다.<br><br>◇ 시 산하 ‘AI 컨트롤타워’ 발족<br><br>끝.</div>";
+    assert_eq!(
+        md(html),
+        "본문 첫 문단이다.\n\n## ◇ 바다에 데이터센터도 조성\n\n다음 문단이다.\n\n## ◇ 시 산하 ‘AI 컨트롤타워’ 발족\n\n끝.\n"
+    );
+}
+
+#[test]
+fn a_long_paragraph_starting_with_a_marker_stays_a_paragraph() {
+    let text = "◇ 이 문단은 표시로 시작하지만 길다. ".repeat(5);
+    let out = md(&format!("<p>{text}</p>"));
+    assert!(out.starts_with("◇ 이 문단은"), "{out}");
+}
+
+#[test]
+fn section_markers_inside_lists_are_left_alone() {
+    assert_eq!(md("<ul><li>◇ 항목</li></ul>"), "- ◇ 항목\n");
 }
