@@ -134,17 +134,52 @@ fn with_headline(title: Option<&str>, body: String) -> String {
     }
 }
 
-/// The article's own heading repeating the headline (`<h1>`-`<h3>` with
-/// the same text), which is then left out so the headline appears once,
-/// first, whatever stood above it in the page (a kicker, a date line).
+/// The article's own heading repeating the headline, which is then left
+/// out so the headline appears once, first, whatever stood above it in the
+/// page (a kicker, a date line): an `<h1>`-`<h3>` with the same text, or
+/// the block the article's text starts with (a headline styled with a
+/// `<div>`).
 fn title_heading(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: &str) -> Option<NodeId> {
     let wanted = metadata::fold(title).to_lowercase();
-    roots.iter().flat_map(|&r| dom.subtree(r)).find(|&id| {
-        let is_heading = dom
-            .element(id)
-            .is_some_and(|e| matches!(&*e.name, "h1" | "h2" | "h3"));
-        is_heading
-            && !dom.ancestors(id).chain([id]).any(|a| removed.contains(a))
-            && metadata::fold(&dom.text_content(id)).to_lowercase() == wanted
-    })
+    let visible = |id: NodeId| !dom.ancestors(id).chain([id]).any(|a| removed.contains(a));
+    let same = |id: NodeId| {
+        visible(id)
+            && metadata::fold(&dom.text_content_except(id, removed)).to_lowercase() == wanted
+    };
+    let headings = roots.iter().flat_map(|&r| dom.subtree(r)).filter(|&id| {
+        dom.element(id)
+            .is_some_and(|e| matches!(&*e.name, "h1" | "h2" | "h3"))
+    });
+    opening_blocks(dom, roots, removed)
+        .chain(headings)
+        .find(|&id| same(id))
+}
+
+/// The first visible text's nearest element ancestors, within the roots.
+fn opening_blocks<'a>(
+    dom: &'a Dom,
+    roots: &'a [NodeId],
+    removed: &'a NodeSet,
+) -> impl Iterator<Item = NodeId> + 'a {
+    let first_text = roots.iter().find_map(|&root| {
+        let range = dom.subtree_range(root);
+        let mut i = range.start;
+        while i < range.end {
+            let id = NodeId::from_index(i);
+            if removed.contains(id) {
+                i = dom.subtree_range(id).end;
+                continue;
+            }
+            if dom.text(id).is_some_and(|t| !t.trim().is_empty()) {
+                return Some(id);
+            }
+            i += 1;
+        }
+        None
+    });
+    first_text
+        .into_iter()
+        .flat_map(|t| dom.ancestors(t))
+        .take_while(|&a| roots.iter().any(|&r| dom.contains(r, a)))
+        .take(4)
 }

@@ -172,6 +172,25 @@ impl Dom {
         out
     }
 
+    /// The text of the subtree without the subtrees in `removed`.
+    pub(crate) fn text_content_except(&self, id: NodeId, removed: &NodeSet) -> String {
+        let mut out = String::new();
+        let range = self.subtree_range(id);
+        let mut i = range.start;
+        while i < range.end {
+            let node = NodeId::from_index(i);
+            if removed.contains(node) {
+                i = self.subtree_range(node).end;
+                continue;
+            }
+            if let Some(t) = self.text(node) {
+                out.push_str(t);
+            }
+            i += 1;
+        }
+        out
+    }
+
     /// A short CSS-like path for messages, e.g. `body > div#main > p.lead`.
     pub(crate) fn path(&self, id: NodeId) -> String {
         let mut parts: Vec<String> = std::iter::once(id)

@@ -87,3 +87,13 @@ fn node_set_membership() {
     assert!(!set.contains(NodeId(128)));
     assert!(!set.contains(NodeId(1000)));
 }
+
+#[test]
+fn text_without_removed_subtrees() {
+    let dom = Dom::parse("<h1>Title<a>¶</a></h1>");
+    let h1 = dom.find("h1").unwrap();
+    let mut removed = NodeSet::new(dom.len());
+    removed.insert(dom.find("a").unwrap());
+    assert_eq!(dom.text_content_except(h1, &removed), "Title");
+    assert_eq!(dom.text_content(h1), "Title¶");
+}

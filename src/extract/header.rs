@@ -63,7 +63,7 @@ fn find_headline(dom: &Dom, stats: &Stats, title: &str) -> Option<NodeId> {
         {
             continue;
         }
-        if fold(&dom.text_content(id)) == wanted {
+        if fold(&dom.text_content_except(id, &stats.gone)) == wanted {
             found = Some(id);
         } else if found.is_some() {
             break;

@@ -43,7 +43,7 @@ pub(super) fn image(
     }
     let src = source(dom, id, el, removed)?;
     let mut alt = fold_whitespace(el.attr("alt").unwrap_or(""));
-    if caption.is_some_and(|c| repeats(&alt, c)) {
+    if caption.is_some_and(|c| repeats(&alt, c)) || is_file_name(&alt) {
         alt.clear();
     }
     let title = el
@@ -162,6 +162,20 @@ fn size(descriptor: &str) -> (bool, f64) {
     } else {
         (false, 1.0)
     }
+}
+
+/// CMSs fill empty alt texts with the upload's file name
+/// ("218734_90211_4412.jpg"): that describes nothing.
+fn is_file_name(alt: &str) -> bool {
+    let Some((stem, ext)) = alt.rsplit_once('.') else {
+        return false;
+    };
+    let image_ext = [
+        "jpg", "jpeg", "png", "gif", "webp", "avif", "bmp", "svg", "tif", "tiff",
+    ];
+    !stem.is_empty()
+        && !stem.contains(char::is_whitespace)
+        && image_ext.iter().any(|e| ext.eq_ignore_ascii_case(e))
 }
 
 /// True when an alt text repeats a caption: equal, or one contains the

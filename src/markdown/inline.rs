@@ -29,6 +29,8 @@ pub(super) enum Mode {
     Cell,
 }
 
+const IDEOGRAPHIC_SPACE: char = '\u{3000}';
+
 /// True for the whitespace HTML collapses: space, tab, LF, FF, CR.
 pub(super) fn is_html_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\n' | '\x0C' | '\r')
@@ -78,6 +80,14 @@ impl Normalizer {
             if i > 0 {
                 self.space = true;
             }
+            // Chinese and Japanese pages indent paragraphs with ideographic
+            // spaces; a Markdown paragraph has no first-line indent.
+            let at_line_start = self.out.is_empty() || self.line_break;
+            let word = if at_line_start {
+                word.trim_start_matches(IDEOGRAPHIC_SPACE)
+            } else {
+                word
+            };
             if !word.is_empty() {
                 self.content(Norm::Text(word.to_string()));
             }

@@ -65,7 +65,24 @@ pub(crate) fn render(
     for &root in roots {
         walk::walk(dom, root, removed, &mut writer);
     }
-    writer.finish()
+    without_edge_rules(writer.finish())
+}
+
+/// A thematic break separates content: one before anything or after
+/// everything (a divider under the last forum post) separates nothing.
+fn without_edge_rules(mut md: String) -> String {
+    while let Some(rest) = md.strip_prefix("---\n") {
+        md = rest.trim_start_matches('\n').to_string();
+    }
+    while md.ends_with("\n---\n") || md == "---\n" {
+        md.truncate(md.len() - "---\n".len());
+        let kept = md.trim_end_matches('\n').len();
+        md.truncate(kept);
+        if !md.is_empty() {
+            md.push('\n');
+        }
+    }
+    md
 }
 
 /// An ATX heading line (without its newline) for plain text, such as the

@@ -275,8 +275,15 @@ impl Walk<'_> {
             self.emit(Event::Code(text));
             return;
         }
+        // Sphinx and GitHub put the language on wrappers around the <pre>.
+        let wrappers = self
+            .dom
+            .ancestors(id)
+            .take(2)
+            .filter_map(|a| self.dom.element(a));
         let lang = code_language(el)
             .or_else(|| self.code_child(id).and_then(code_language))
+            .or_else(|| wrappers.into_iter().find_map(code_language))
             .unwrap_or("");
         self.emit(Event::CodeBlock {
             lang: lang.to_string(),

@@ -366,10 +366,11 @@ impl Writer {
         self.seeded = false;
         let task = self.task.take();
         let mut leaf = self.leaf;
-        if leaf == Mode::Paragraph && self.containers.is_empty() {
-            if let Some(heading) = section::as_heading(&tokens) {
-                (tokens, leaf, self.heading) = (heading, Mode::Heading, section::LEVEL);
-            }
+        if leaf == Mode::Paragraph
+            && self.containers.is_empty()
+            && let Some(heading) = section::as_heading(&tokens)
+        {
+            (tokens, leaf, self.heading) = (heading, Mode::Heading, section::LEVEL);
         }
         let text = inline::render(tokens, leaf, task);
         match leaf {

@@ -234,3 +234,9 @@ fn a_long_paragraph_starting_with_a_marker_stays_a_paragraph() {
 fn section_markers_inside_lists_are_left_alone() {
     assert_eq!(md("<ul><li>◇ 항목</li></ul>"), "- ◇ 항목\n");
 }
+
+#[test]
+fn rules_at_the_edges_are_dropped() {
+    check("<hr><p>a</p><hr><p>b</p><hr><hr>", "a\n\n---\n\nb\n");
+    check("<hr>", "");
+}

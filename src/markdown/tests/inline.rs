@@ -139,3 +139,11 @@ fn other_inline_elements_are_plain_text() {
         "a b c d e f\n",
     );
 }
+
+#[test]
+fn ideographic_indents_are_dropped_at_line_starts() {
+    check(
+        "<p>\u{3000}\u{3000}第一段。<br>\u{3000}\u{3000}第二行，中间\u{3000}空格。</p><p><strong>\u{3000}\u{3000}小标题</strong></p>",
+        "第一段。\\\n第二行，中间\u{3000}空格。\n\n**小标题**\n",
+    );
+}

@@ -128,3 +128,11 @@ fn unusable_images_are_skipped() {
         "ab\n",
     );
 }
+
+#[test]
+fn file_name_alt_texts_are_dropped() {
+    check(
+        r#"<p><img src="/a/218734_1.jpg" alt="218734_1.jpg"> <img src="b.png" alt="A harbour.png view"></p>"#,
+        "![](/a/218734_1.jpg) ![A harbour.png view](b.png)\n",
+    );
+}
