@@ -11,6 +11,9 @@ use crate::metadata::fold;
 /// may be: further up, the "headline" is the site's header, not the
 /// article's.
 const MAX_LEVELS: usize = 4;
+/// A headline is a line of text, a few nodes at most: bigger elements are
+/// not read (which keeps the search linear on deeply nested pages).
+const MAX_HEADLINE_NODES: usize = 64;
 /// Blocks between headline and body that are mostly links are navigation.
 const MAX_LINK_DENSITY: f64 = 0.5;
 

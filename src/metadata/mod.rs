@@ -156,7 +156,9 @@ fn read_author_markup(dom: &Dom, id: NodeId, el: &Element, found: &mut Found) {
         || el
             .classes()
             .any(|c| c.eq_ignore_ascii_case("byline") || c.eq_ignore_ascii_case("author"));
-    if marked {
+    // A byline is a few nodes; larger elements are not read, which keeps
+    // this linear on deeply nested pages.
+    if marked && dom.subtree_range(id).len() <= 64 {
         let text = fold(&dom.text_content(id));
         if !text.is_empty() && text.chars().count() <= 100 {
             found.author_markup = Some(text);

@@ -21,6 +21,10 @@ struct Page<'a> {
     dom: &'a Dom,
     /// `chars_before[i]`: non-whitespace characters in text nodes before node i.
     chars_before: Vec<u32>,
+    /// Text nodes with visible characters, in document order: a text rule
+    /// reads only these, so its cost is bounded by its `max_chars`, not by
+    /// the size of the subtree (deeply nested pages).
+    texts: Vec<NodeId>,
     inside_article: NodeSet,
     /// Never dropped: `html`, `body`, the main article marker's path.
     protected: NodeSet,
@@ -39,11 +43,16 @@ pub(crate) fn apply(dom: &Dom, compiled: &Compiled) -> Pruned {
 impl<'a> Page<'a> {
     fn new(dom: &'a Dom) -> Self {
         let mut chars_before = Vec::with_capacity(dom.len() + 1);
+        let mut texts = Vec::new();
         let mut total = 0u32;
         for id in dom.ids() {
             chars_before.push(total);
             if let Some(t) = dom.text(id).filter(|_| !in_code_element(dom, id)) {
-                total += t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                if chars > 0 {
+                    texts.push(id);
+                }
+                total += chars;
             }
         }
         chars_before.push(total);
@@ -51,6 +60,7 @@ impl<'a> Page<'a> {
         let mut page = Page {
             dom,
             chars_before,
+            texts,
             inside_article,
             protected: NodeSet::new(dom.len()),
             large: NodeSet::new(dom.len()),
@@ -249,8 +259,13 @@ fn text_match(page: &Page, rule: &Rule, id: NodeId) -> bool {
     let Some(re) = &rule.text else {
         return true;
     };
+    let range = page.dom.subtree_range(id);
+    let first = page.texts.partition_point(|t| t.index() < range.start);
+    let inside = page.texts[first..]
+        .iter()
+        .take_while(|t| t.index() < range.end);
     let mut folded = String::new();
-    for n in page.dom.subtree(id) {
+    for &n in inside {
         if let Some(t) = page.dom.text(n) {
             for word in t.split_whitespace() {
                 if !folded.is_empty() {
