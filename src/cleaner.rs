@@ -161,22 +161,10 @@ fn opening_blocks<'a>(
     roots: &'a [NodeId],
     removed: &'a NodeSet,
 ) -> impl Iterator<Item = NodeId> + 'a {
-    let first_text = roots.iter().find_map(|&root| {
-        let range = dom.subtree_range(root);
-        let mut i = range.start;
-        while i < range.end {
-            let id = NodeId::from_index(i);
-            if removed.contains(id) {
-                i = dom.subtree_range(id).end;
-                continue;
-            }
-            if dom.text(id).is_some_and(|t| !t.trim().is_empty()) {
-                return Some(id);
-            }
-            i += 1;
-        }
-        None
-    });
+    let first_text = roots
+        .iter()
+        .flat_map(|&root| dom.subtree_except(root, removed))
+        .find(|&id| dom.text(id).is_some_and(|t| !t.trim().is_empty()));
     first_text
         .into_iter()
         .flat_map(|t| dom.ancestors(t))

@@ -174,21 +174,32 @@ impl Dom {
 
     /// The text of the subtree without the subtrees in `removed`.
     pub(crate) fn text_content_except(&self, id: NodeId, removed: &NodeSet) -> String {
-        let mut out = String::new();
-        let range = self.subtree_range(id);
-        let mut i = range.start;
-        while i < range.end {
-            let node = NodeId::from_index(i);
-            if removed.contains(node) {
-                i = self.subtree_range(node).end;
-                continue;
+        self.subtree_except(id, removed)
+            .filter_map(|n| self.text(n))
+            .collect()
+    }
+
+    /// The subtree of `id` in document order, leaving out every subtree
+    /// rooted in `removed` (`id` itself included when not removed).
+    pub(crate) fn subtree_except<'a>(
+        &'a self,
+        id: NodeId,
+        removed: &'a NodeSet,
+    ) -> impl Iterator<Item = NodeId> + 'a {
+        let Range { start, end } = self.subtree_range(id);
+        let mut i = start;
+        std::iter::from_fn(move || {
+            while i < end {
+                let node = NodeId::from_index(i);
+                if removed.contains(node) {
+                    i = self.subtree_range(node).end;
+                } else {
+                    i += 1;
+                    return Some(node);
+                }
             }
-            if let Some(t) = self.text(node) {
-                out.push_str(t);
-            }
-            i += 1;
-        }
-        out
+            None
+        })
     }
 
     /// A short CSS-like path for messages, e.g. `body > div#main > p.lead`.

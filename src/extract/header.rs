@@ -62,8 +62,11 @@ fn find_headline(dom: &Dom, stats: &Stats, title: &str) -> Option<NodeId> {
     let body = dom.find("body")?;
     let mut found = None;
     for id in dom.subtree(body) {
-        if stats.gone.contains(id) || stats.text[id.index()] != weight || dom.element(id).is_none()
-        {
+        let small = dom.subtree_range(id).len() <= MAX_HEADLINE_NODES;
+        if !small || stats.gone.contains(id) || stats.text[id.index()] != weight {
+            continue;
+        }
+        if dom.element(id).is_none() {
             continue;
         }
         if fold(&dom.text_content_except(id, &stats.gone)) == wanted {

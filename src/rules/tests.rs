@@ -13,17 +13,10 @@ fn remaining(rules: &RuleSet, html: &str) -> String {
     let dom = Dom::parse(html);
     let pruned = rules.apply(&dom);
     let mut words = Vec::new();
-    let mut i = 0;
-    while i < dom.len() {
-        let id = crate::dom::NodeId::from_index(i);
-        if pruned.removed.contains(id) {
-            i = dom.subtree_range(id).end;
-            continue;
-        }
+    for id in dom.subtree_except(dom.root(), &pruned.removed) {
         if let NodeData::Text(t) = dom.data(id) {
             words.extend(t.split_whitespace().map(str::to_string));
         }
-        i += 1;
     }
     words.join(" ")
 }
