@@ -5,9 +5,12 @@
 //! numbered in document (pre-)order, so the descendants of a node are the
 //! contiguous id range `id+1 .. end(id)`: most walks are plain loops.
 
+mod cap;
 mod parse;
 mod walk;
 
+#[cfg(test)]
+pub(crate) use cap::MAX_DEPTH;
 pub(crate) use walk::{Step, Walker};
 
 use std::ops::Range;

@@ -1,13 +1,51 @@
 //! html5ever into markup5ever_rcdom, then the rcdom tree into the arena.
 
+use super::cap::DepthCap;
 use super::{Dom, Element, Namespace, Node, NodeData, NodeId};
-use html5ever::tendril::TendrilSink;
-use html5ever::{ParseOpts, ns, parse_document};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{TokenizerResult, ns};
 use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom};
 
+/// Input is handed to the tokenizer in pieces of this many bytes (a
+/// tendril holds at most 4 GiB, and smaller pieces are gentler on memory).
+const CHUNK: usize = 1 << 20;
+
 pub(super) fn parse(html: &str) -> Dom {
-    let rc = parse_document(RcDom::default(), ParseOpts::default()).one(html);
-    from_rcdom(&rc.document)
+    from_rcdom(&parse_rcdom(html).document)
+}
+
+/// html5ever's tokenizer, the depth cap, then its tree builder into rcdom
+/// (what `html5ever::parse_document` does, with the cap in between).
+pub(super) fn parse_rcdom(html: &str) -> RcDom {
+    let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
+    let tokenizer = Tokenizer::new(DepthCap::new(builder), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    for piece in chunks(html, CHUNK) {
+        input.push_back(StrTendril::from_slice(piece));
+    }
+    // `Script` results ask a browser to run a script: we never do, go on.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.inner.sink
+}
+
+/// `text` in pieces of about `size` bytes, cut at character boundaries.
+fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut cut = size.min(rest.len());
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
 }
 
 /// Copies the rcdom tree in document order with an explicit stack, so ids
