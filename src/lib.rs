@@ -35,6 +35,8 @@ pub mod input;
 pub mod metadata;
 mod options;
 pub mod rules;
+#[doc(hidden)]
+pub mod stages;
 
 pub use cleaner::{ArticleChoice, Cleaner, Document, Removal, Report};
 pub use error::Error;

@@ -11,6 +11,7 @@ mod walk;
 
 #[cfg(test)]
 pub(crate) use cap::MAX_DEPTH;
+pub(crate) use parse::parse_plain_rcdom;
 pub(crate) use walk::{Step, Walker};
 
 use std::ops::Range;

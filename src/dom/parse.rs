@@ -31,6 +31,15 @@ pub(super) fn parse_rcdom(html: &str) -> RcDom {
     tokenizer.sink.inner.sink
 }
 
+/// html5ever's `parse_document` into rcdom alone, without the depth cap
+/// or the arena: the floor the benchmark compares against. Returns the
+/// document's child count, so the parse is not optimised away.
+pub(crate) fn parse_plain_rcdom(html: &str) -> usize {
+    use html5ever::tendril::TendrilSink;
+    let rc = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    rc.document.children.borrow().len()
+}
+
 /// `text` in pieces of about `size` bytes, cut at character boundaries.
 fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
     let mut rest = text;
