@@ -24,21 +24,42 @@ fn main() {
         return;
     };
     let bytes: usize = pages.iter().map(Vec::len).sum();
-    println!("{} pages, {:.1} MB, best of {ROUNDS} rounds, one thread\n", pages.len(), mb(bytes));
+    println!(
+        "{} pages, {:.1} MB, best of {ROUNDS} rounds, one thread\n",
+        pages.len(),
+        mb(bytes)
+    );
     let cleaner = Cleaner::new(Options::default()).expect("built-in rules compile");
     let texts: Vec<String> = pages.iter().map(|p| stages::decode(p)).collect();
-    let floor = time(|| texts.iter().map(|t| stages::html5ever_only(t)).sum::<usize>());
-    let full = time(|| pages.iter().map(|p| cleaner.convert(p).expect("converts").markdown.len()).sum::<usize>());
+    let floor = time(|| {
+        texts
+            .iter()
+            .map(|t| stages::html5ever_only(t))
+            .sum::<usize>()
+    });
+    let full = time(|| {
+        pages
+            .iter()
+            .map(|p| cleaner.convert(p).expect("converts").markdown.len())
+            .sum::<usize>()
+    });
     header();
     row("html5ever parse alone (floor)", floor, bytes, pages.len());
     row("full convert", full, bytes, pages.len());
     stage_rows(&cleaner, &pages, &texts, bytes);
-    println!("\nfull / floor = {:.2}", full.as_secs_f64() / floor.as_secs_f64());
+    println!(
+        "\nfull / floor = {:.2}",
+        full.as_secs_f64() / floor.as_secs_f64()
+    );
     scaling(&cleaner, &texts);
 }
 
 fn load(dir: &Path) -> Option<Vec<Vec<u8>>> {
-    let mut paths: Vec<_> = std::fs::read_dir(dir).ok()?.flatten().map(|e| e.path().join("source.html")).collect();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path().join("source.html"))
+        .collect();
     paths.sort();
     Some(paths.iter().filter_map(|p| std::fs::read(p).ok()).collect())
 }
@@ -63,23 +84,59 @@ fn stage_rows(cleaner: &Cleaner, pages: &[Vec<u8>], texts: &[String], bytes: usi
         .map(|i| stages::extract(&parsed[i], &cleaned[i], meta[i].title.as_deref()))
         .collect();
     let n = pages.len();
-    row("  decode", time(|| pages.iter().map(|p| stages::decode(p).len()).sum::<usize>()), bytes, n);
-    row("  parse (capped, into the arena)", time(|| texts.iter().map(|t| stages::parse(t)).count()), bytes, n);
-    row("  metadata", time(|| parsed.iter().map(stages::metadata).count()), bytes, n);
-    row("  rules", time(|| parsed.iter().map(|p| stages::rules(cleaner, p)).count()), bytes, n);
-    let extract = || (0..n).map(|i| stages::extract(&parsed[i], &cleaned[i], meta[i].title.as_deref())).count();
+    row(
+        "  decode",
+        time(|| pages.iter().map(|p| stages::decode(p).len()).sum::<usize>()),
+        bytes,
+        n,
+    );
+    row(
+        "  parse (capped, into the arena)",
+        time(|| texts.iter().map(|t| stages::parse(t)).count()),
+        bytes,
+        n,
+    );
+    row(
+        "  metadata",
+        time(|| parsed.iter().map(stages::metadata).count()),
+        bytes,
+        n,
+    );
+    row(
+        "  rules",
+        time(|| parsed.iter().map(|p| stages::rules(cleaner, p)).count()),
+        bytes,
+        n,
+    );
+    let extract = || {
+        (0..n)
+            .map(|i| stages::extract(&parsed[i], &cleaned[i], meta[i].title.as_deref()))
+            .count()
+    };
     row("  extract", time(extract), bytes, n);
-    let markdown = || (0..n).map(|i| stages::markdown(&parsed[i], &cleaned[i], &chosen[i]).len()).sum::<usize>();
+    let markdown = || {
+        (0..n)
+            .map(|i| stages::markdown(&parsed[i], &cleaned[i], &chosen[i]).len())
+            .sum::<usize>()
+    };
     row("  markdown", time(markdown), bytes, n);
 }
 
 fn header() {
-    println!("{:<34} {:>10} {:>10} {:>10}", "stage", "ms", "MB/s", "pages/s");
+    println!(
+        "{:<34} {:>10} {:>10} {:>10}",
+        "stage", "ms", "MB/s", "pages/s"
+    );
 }
 
 fn row(name: &str, t: Duration, bytes: usize, pages: usize) {
     let s = t.as_secs_f64();
-    println!("{name:<34} {:>10.1} {:>10.1} {:>10.0}", s * 1e3, mb(bytes) / s, pages as f64 / s);
+    println!(
+        "{name:<34} {:>10.1} {:>10.1} {:>10.0}",
+        s * 1e3,
+        mb(bytes) / s,
+        pages as f64 / s
+    );
 }
 
 fn mb(bytes: usize) -> f64 {
@@ -88,13 +145,29 @@ fn mb(bytes: usize) -> f64 {
 
 /// Time against page size (a real article's body repeated) and nesting.
 fn scaling(cleaner: &Cleaner, texts: &[String]) {
-    let body = texts.iter().filter_map(|t| body_of(t)).max_by_key(|b| b.len()).unwrap_or("<p>text</p>");
-    println!("\n{:<34} {:>10} {:>10} {:>10}", "page", "ms", "MB/s", "floor ms");
+    let body = texts
+        .iter()
+        .filter_map(|t| body_of(t))
+        .max_by_key(|b| b.len())
+        .unwrap_or("<p>text</p>");
+    println!(
+        "\n{:<34} {:>10} {:>10} {:>10}",
+        "page", "ms", "MB/s", "floor ms"
+    );
     for size in [1_000_000, 10_000_000, 50_000_000] {
-        let page = format!("<html><body>{}</body></html>", body.repeat(size / body.len() + 1));
+        let page = format!(
+            "<html><body>{}</body></html>",
+            body.repeat(size / body.len() + 1)
+        );
         let t = once(|| cleaner.convert_text(&page).markdown.len());
         let floor = once(|| stages::html5ever_only(&page));
-        println!("{:<34} {:>10.0} {:>10.1} {:>10.0}", format!("{} MB", size / 1_000_000), ms(t), mb(page.len()) / t.as_secs_f64(), ms(floor));
+        println!(
+            "{:<34} {:>10.0} {:>10.1} {:>10.0}",
+            format!("{} MB", size / 1_000_000),
+            ms(t),
+            mb(page.len()) / t.as_secs_f64(),
+            ms(floor)
+        );
     }
     for depth in [1_000, 10_000, 100_000] {
         let page = "<div>".repeat(depth) + "deep" + &"</div>".repeat(depth);

@@ -57,48 +57,74 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Copies the rcdom tree in document order with an explicit stack, so ids
-/// are pre-order and a deep page cannot overflow the call stack.
+/// Moves the rcdom tree into the arena in document order with an explicit
+/// stack, so ids are pre-order and a deep page cannot overflow the call
+/// stack. Names, attributes and text are moved out of rcdom, not copied;
+/// children lists share one vector.
 fn from_rcdom(document: &Handle) -> Dom {
     let mut nodes: Vec<Node> = Vec::new();
-    let mut stack: Vec<(Handle, Option<NodeId>)> = vec![(document.clone(), None)];
-    while let Some((handle, parent)) = stack.pop() {
-        let Some(data) = convert(&handle) else {
+    let mut child_ids: Vec<NodeId> = Vec::new();
+    // (node, its parent, its slot in child_ids)
+    let mut stack: Vec<(Handle, Option<NodeId>, usize)> =
+        vec![(document.clone(), None, usize::MAX)];
+    while let Some((handle, parent, slot)) = stack.pop() {
+        let Some(data) = take(&handle) else {
             continue;
         };
         let id = NodeId(nodes.len() as u32);
+        if let Some(p) = child_ids.get_mut(slot) {
+            *p = id;
+        }
+        let children = handle.children.borrow();
+        let kept: Vec<&Handle> = children.iter().filter(|c| is_kept(c)).collect();
+        let start = child_ids.len();
+        child_ids.resize(start + kept.len(), id);
         nodes.push(Node {
             parent,
-            children: Vec::new(),
+            children: start as u32..child_ids.len() as u32,
             end: id,
             data,
         });
-        if let Some(p) = parent {
-            nodes[p.index()].children.push(id);
-        }
-        let children = handle.children.borrow();
-        stack.extend(children.iter().rev().map(|c| (c.clone(), Some(id))));
+        let slots = (start..child_ids.len()).rev();
+        stack.extend(
+            kept.into_iter()
+                .rev()
+                .zip(slots)
+                .map(|(c, s)| (c.clone(), Some(id), s)),
+        );
     }
-    set_subtree_ends(&mut nodes);
-    Dom { nodes }
+    set_subtree_ends(&mut nodes, &child_ids);
+    Dom { nodes, child_ids }
 }
 
 /// Children have larger ids than their parent, so one backward pass sees
 /// every child's end before its parent's.
-fn set_subtree_ends(nodes: &mut [Node]) {
+fn set_subtree_ends(nodes: &mut [Node], child_ids: &[NodeId]) {
     for i in (0..nodes.len()).rev() {
-        let end = match nodes[i].children.last() {
-            Some(last) => nodes[last.index()].end,
-            None => NodeId(i as u32 + 1),
+        let children = &nodes[i].children;
+        let end = if children.is_empty() {
+            NodeId(i as u32 + 1)
+        } else {
+            let last = child_ids[children.end as usize - 1];
+            nodes[last.index()].end
         };
         nodes[i].end = end;
     }
 }
 
-fn convert(handle: &Handle) -> Option<NodeData> {
+/// Comments, doctypes and processing instructions are not kept.
+fn is_kept(handle: &Handle) -> bool {
+    matches!(
+        handle.data,
+        RcData::Document | RcData::Text { .. } | RcData::Element { .. }
+    )
+}
+
+/// The node's data, moved out of the rcdom node (which is dropped after).
+fn take(handle: &Handle) -> Option<NodeData> {
     match &handle.data {
         RcData::Document => Some(NodeData::Document),
-        RcData::Text { contents } => Some(NodeData::Text(contents.borrow().as_ref().into())),
+        RcData::Text { contents } => Some(NodeData::Text(contents.take())),
         RcData::Element { name, attrs, .. } => {
             let ns = if name.ns == ns!(svg) {
                 Namespace::Svg
@@ -107,15 +133,10 @@ fn convert(handle: &Handle) -> Option<NodeData> {
             } else {
                 Namespace::Html
             };
-            let attrs = attrs
-                .borrow()
-                .iter()
-                .map(|a| (Box::from(&*a.name.local), Box::from(&*a.value)))
-                .collect();
             Some(NodeData::Element(Element {
-                name: Box::from(&*name.local),
+                name: name.local.clone(),
                 ns,
-                attrs,
+                attrs: attrs.take(),
             }))
         }
         RcData::Doctype { .. } | RcData::Comment { .. } | RcData::ProcessingInstruction { .. } => {
