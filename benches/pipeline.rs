@@ -92,19 +92,27 @@ fn stage_rows(cleaner: &Cleaner, pages: &[Vec<u8>], texts: &[String], bytes: usi
     );
     row(
         "  parse (capped, into the arena)",
-        time(|| texts.iter().map(|t| stages::parse(t)).count()),
+        time(|| texts.iter().for_each(|t| drop(black_box(stages::parse(t))))),
         bytes,
         n,
     );
     row(
         "  metadata",
-        time(|| parsed.iter().map(stages::metadata).count()),
+        time(|| {
+            parsed
+                .iter()
+                .for_each(|p| drop(black_box(stages::metadata(p))))
+        }),
         bytes,
         n,
     );
     row(
         "  rules",
-        time(|| parsed.iter().map(|p| stages::rules(cleaner, p)).count()),
+        time(|| {
+            parsed
+                .iter()
+                .for_each(|p| drop(black_box(stages::rules(cleaner, p))))
+        }),
         bytes,
         n,
     );
