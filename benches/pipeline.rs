@@ -15,7 +15,16 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 const CORPUS: &str = "../shared/corpus/readability";
-const ROUNDS: usize = 5;
+
+/// Rounds per measurement (`BENCH_ROUNDS`, default 5); `BENCH_ROUNDS=1
+/// BENCH_QUICK=1` suits `valgrind --tool=callgrind`, whose instruction
+/// counts do not depend on what else the machine is doing.
+fn rounds() -> usize {
+    std::env::var("BENCH_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5)
+}
 
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(CORPUS);
@@ -25,9 +34,10 @@ fn main() {
     };
     let bytes: usize = pages.iter().map(Vec::len).sum();
     println!(
-        "{} pages, {:.1} MB, best of {ROUNDS} rounds, one thread\n",
+        "{} pages, {:.1} MB, best of {} rounds, one thread\n",
         pages.len(),
-        mb(bytes)
+        mb(bytes),
+        rounds()
     );
     let cleaner = Cleaner::new(Options::default()).expect("built-in rules compile");
     let texts: Vec<String> = pages.iter().map(|p| stages::decode(p)).collect();
@@ -64,9 +74,9 @@ fn load(dir: &Path) -> Option<Vec<Vec<u8>>> {
     Some(paths.iter().filter_map(|p| std::fs::read(p).ok()).collect())
 }
 
-/// The best of `ROUNDS` runs of `f`.
+/// The best of `rounds()` runs of `f`.
 fn time<T>(mut f: impl FnMut() -> T) -> Duration {
-    (0..ROUNDS)
+    (0..rounds())
         .map(|_| {
             let start = Instant::now();
             black_box(f());

@@ -61,6 +61,11 @@ impl Element {
             .map(|a| &*a.value)
     }
 
+    /// The names of its attributes, in source order.
+    pub(crate) fn attr_names(&self) -> impl Iterator<Item = &str> {
+        self.attrs.iter().map(|a| &*a.name.local)
+    }
+
     /// True for an HTML element named `name`.
     pub(crate) fn is(&self, name: &str) -> bool {
         self.ns == Namespace::Html && &*self.name == name
@@ -217,26 +222,32 @@ impl Dom {
 
     /// A short CSS-like path for messages, e.g. `body > div#main > p.lead`.
     pub(crate) fn path(&self, id: NodeId) -> String {
-        let mut parts: Vec<String> = std::iter::once(id)
+        let mut elements: Vec<&Element> = std::iter::once(id)
             .chain(self.ancestors(id))
-            .filter_map(|n| self.element(n).map(describe))
-            .take_while(|d| d != "html")
+            .filter_map(|n| self.element(n))
+            .take_while(|e| !e.is("html"))
             .collect();
-        parts.reverse();
-        parts.join(" > ")
+        elements.reverse();
+        let mut path = String::new();
+        for (i, e) in elements.into_iter().enumerate() {
+            if i > 0 {
+                path.push_str(" > ");
+            }
+            describe(e, &mut path);
+        }
+        path
     }
 }
 
-fn describe(e: &Element) -> String {
-    let mut s = e.name.to_string();
+fn describe(e: &Element, out: &mut String) {
+    out.push_str(&e.name);
     if let Some(id) = e.attr("id").filter(|v| !v.is_empty()) {
-        s.push('#');
-        s.push_str(id);
+        out.push('#');
+        out.push_str(id);
     } else if let Some(class) = e.classes().next() {
-        s.push('.');
-        s.push_str(class);
+        out.push('.');
+        out.push_str(class);
     }
-    s
 }
 
 /// A set of nodes, one bit per node.

@@ -105,6 +105,11 @@ fn gone(dom: &Dom, removed: &NodeSet) -> NodeSet {
 
 /// Weighted non-whitespace characters and comma-like punctuation.
 pub(super) fn measure(text: &str) -> (u32, u32) {
+    if text.is_ascii() {
+        let weight = text.bytes().filter(|b| !b.is_ascii_whitespace()).count() as u32;
+        let punct = text.bytes().filter(|&b| b == b',').count() as u32;
+        return (weight, punct);
+    }
     let (mut weight, mut punct) = (0, 0);
     for c in text.chars() {
         if c.is_whitespace() {

@@ -6,6 +6,7 @@
 
 use super::compile::{Compiled, Rule};
 use super::format::Action;
+use super::matching::Matcher;
 use crate::cleaner::Removal;
 use crate::dom::{Dom, Element, NodeId, NodeSet};
 
@@ -17,27 +18,28 @@ pub(crate) struct Pruned {
 }
 
 /// Facts about the page computed once, shared by every rule.
-struct Page<'a> {
-    dom: &'a Dom,
+pub(super) struct Page<'a> {
+    pub(super) dom: &'a Dom,
     /// `chars_before[i]`: non-whitespace characters in text nodes before node i.
     chars_before: Vec<u32>,
     /// Text nodes with visible characters, in document order: a text rule
     /// reads only these, so its cost is bounded by its `max_chars`, not by
     /// the size of the subtree (deeply nested pages).
-    texts: Vec<NodeId>,
-    inside_article: NodeSet,
+    pub(super) texts: Vec<NodeId>,
+    pub(super) inside_article: NodeSet,
     /// Never dropped: `html`, `body`, the main article marker's path.
     protected: NodeSet,
     /// Elements holding over half the page's text: class/id patterns are
     /// guesses, and a guess never takes most of the page.
-    large: NodeSet,
+    pub(super) large: NodeSet,
 }
 
 pub(crate) fn apply(dom: &Dom, compiled: &Compiled) -> Pruned {
     let page = Page::new(dom);
-    let kept = matching(&page, compiled, Action::Keep);
+    let mut matcher = Matcher::new(compiled);
+    let kept = matching(&page, &mut matcher, Action::Keep);
     let on_kept_path = ancestors_of(dom, &kept);
-    prune(&page, compiled, &kept, &on_kept_path)
+    prune(&page, &mut matcher, &kept, &on_kept_path)
 }
 
 impl<'a> Page<'a> {
@@ -48,7 +50,7 @@ impl<'a> Page<'a> {
         for id in dom.ids() {
             chars_before.push(total);
             if let Some(t) = dom.text(id).filter(|_| !in_code_element(dom, id)) {
-                let chars = t.chars().filter(|c| !c.is_whitespace()).count() as u32;
+                let chars = visible_chars(t);
                 if chars > 0 {
                     texts.push(id);
                 }
@@ -73,7 +75,7 @@ impl<'a> Page<'a> {
     }
 
     /// Non-whitespace characters of text in the subtree of `id`.
-    fn chars(&self, id: NodeId) -> usize {
+    pub(super) fn chars(&self, id: NodeId) -> usize {
         let r = self.dom.subtree_range(id);
         (self.chars_before[r.end] - self.chars_before[r.start]) as usize
     }
@@ -112,6 +114,16 @@ impl<'a> Page<'a> {
     }
 }
 
+/// Characters other than whitespace; most text is ASCII, counted by byte.
+fn visible_chars(text: &str) -> u32 {
+    let count = if text.is_ascii() {
+        text.bytes().filter(|b| !b.is_ascii_whitespace()).count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    };
+    count as u32
+}
+
 /// Text of `<script>`, `<style>` and the like is not page text.
 fn in_code_element(dom: &Dom, text: NodeId) -> bool {
     dom.parent(text)
@@ -141,13 +153,13 @@ fn inside_markers(dom: &Dom) -> NodeSet {
     set
 }
 
-fn matching(page: &Page, compiled: &Compiled, action: Action) -> NodeSet {
+fn matching(page: &Page, matcher: &mut Matcher, action: Action) -> NodeSet {
     let mut set = NodeSet::new(page.dom.len());
-    if compiled.rules.iter().all(|r| r.action != action) {
+    if !matcher.has(action) {
         return set;
     }
     for id in page.dom.ids() {
-        if first_match(page, compiled, id, action).is_some() {
+        if matcher.first(page, id, action).is_some() {
             set.insert(id);
         }
     }
@@ -170,7 +182,7 @@ fn ancestors_of(dom: &Dom, kept: &NodeSet) -> NodeSet {
 /// One pre-order pass. A matched element with nothing kept inside is
 /// removed whole (its subtree skipped); one with kept descendants becomes a
 /// shell whose other children are removed under the same rule.
-fn prune(page: &Page, compiled: &Compiled, kept: &NodeSet, on_path: &NodeSet) -> Pruned {
+fn prune(page: &Page, matcher: &mut Matcher, kept: &NodeSet, on_path: &NodeSet) -> Pruned {
     let dom = page.dom;
     let mut removed = NodeSet::new(dom.len());
     let mut removals = Vec::new();
@@ -185,14 +197,14 @@ fn prune(page: &Page, compiled: &Compiled, kept: &NodeSet, on_path: &NodeSet) ->
         } else {
             inherited.or_else(|| {
                 (!page.protected.contains(id))
-                    .then(|| first_match(page, compiled, id, Action::Drop))
+                    .then(|| matcher.first(page, id, Action::Drop))
                     .flatten()
             })
         };
         match rule {
             Some(r) if !on_path.contains(id) => {
                 removed.insert(id);
-                removals.push(removal(page, &compiled.rules[r], id));
+                removals.push(removal(page, matcher.rule(r), id));
                 i = dom.subtree_range(id).end;
                 continue;
             }
@@ -210,77 +222,4 @@ fn removal(page: &Page, rule: &Rule, id: NodeId) -> Removal {
         path: page.dom.path(id),
         chars: page.chars(id),
     }
-}
-
-/// Index of the first rule with `action` matching element `id`. What
-/// several rules ask of the element (which class/id and text patterns
-/// match) is worked out once, on first need.
-fn first_match(page: &Page, compiled: &Compiled, id: NodeId, action: Action) -> Option<usize> {
-    let el = page.dom.element(id)?;
-    let mut classes: Option<Vec<bool>> = None;
-    let mut texts: Option<Vec<bool>> = None;
-    compiled.rules.iter().position(|rule| {
-        rule.action == action
-            && cheap_match(page, rule, el, id)
-            && rule
-                .class_id
-                .is_none_or(|i| classes.get_or_insert_with(|| class_matches(compiled, el))[i])
-            && attribute_match(rule, el)
-            && rule
-                .text
-                .is_none_or(|i| texts.get_or_insert_with(|| text_matches(page, compiled, id))[i])
-    })
-}
-
-fn cheap_match(page: &Page, rule: &Rule, el: &Element, id: NodeId) -> bool {
-    (rule.tags.is_empty() || rule.tags.iter().any(|t| **t == *el.name))
-        && !(rule.class_id.is_some() && page.large.contains(id))
-        && rule.max_chars.is_none_or(|m| page.chars(id) <= m)
-        && !(rule.outside_article && page.inside_article.contains(id))
-}
-
-/// Which class/id patterns match any class token or the id.
-fn class_matches(compiled: &Compiled, el: &Element) -> Vec<bool> {
-    let mut hits = vec![false; compiled.class_id.len()];
-    let id = el.attr("id").filter(|v| !v.is_empty());
-    for token in el.classes().chain(id) {
-        for i in compiled.class_id.matches(token).iter() {
-            hits[i] = true;
-        }
-    }
-    hits
-}
-
-fn attribute_match(rule: &Rule, el: &Element) -> bool {
-    match &rule.attribute {
-        None => true,
-        Some((name, value)) => el
-            .attr(name)
-            .is_some_and(|v| value.as_ref().is_none_or(|re| re.is_match(v))),
-    }
-}
-
-/// Which text patterns match the element's whole text, whitespace folded.
-fn text_matches(page: &Page, compiled: &Compiled, id: NodeId) -> Vec<bool> {
-    let range = page.dom.subtree_range(id);
-    let first = page.texts.partition_point(|t| t.index() < range.start);
-    let inside = page.texts[first..]
-        .iter()
-        .take_while(|t| t.index() < range.end);
-    let mut folded = String::new();
-    for &n in inside {
-        if let Some(t) = page.dom.text(n) {
-            for word in t.split_whitespace() {
-                if !folded.is_empty() {
-                    folded.push(' ');
-                }
-                folded.push_str(word);
-            }
-        }
-    }
-    let mut hits = vec![false; compiled.text.len()];
-    for i in compiled.text.matches(&folded).iter() {
-        hits[i] = true;
-    }
-    hits
 }

@@ -2,6 +2,7 @@
 //! into one `RegexSet` so each class token is matched once for all rules.
 
 use super::format::{self, Action, RuleSpec};
+use super::index::Index;
 use crate::Error;
 use regex::{Regex, RegexSet};
 use toml::Spanned;
@@ -32,6 +33,7 @@ pub(super) struct Compiled {
     pub(super) rules: Vec<Rule>,
     pub(super) class_id: RegexSet,
     pub(super) text: RegexSet,
+    pub(super) index: Index,
 }
 
 /// Patterns of one kind, combined into one `RegexSet` at the end.
@@ -56,10 +58,12 @@ pub(super) fn compile(sources: &[(&str, &str)]) -> Result<Compiled, Error> {
             rules.push(compile_rule(spec, source, &mut patterns, &ctx)?);
         }
     }
+    let index = Index::new(&rules, patterns.class_id.len(), patterns.text.len());
     Ok(Compiled {
         rules,
         class_id: combine("class_id", &patterns.class_id)?,
         text: combine("text", &patterns.text)?,
+        index,
     })
 }
 

@@ -7,6 +7,8 @@
 mod apply;
 mod compile;
 mod format;
+mod index;
+mod matching;
 
 pub(crate) use apply::{Pruned, is_article_marker};
 pub use format::Action;

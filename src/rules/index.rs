@@ -1,0 +1,52 @@
+//! Which rules can match an element, looked up instead of tried one by
+//! one: every rule is filed under its most selective matcher (its tags,
+//! else its class/id pattern, else its attribute, else its text pattern),
+//! so an element only meets the rules that name its tag, its classes,
+//! its attributes or its (short) text.
+
+use super::compile::Rule;
+use std::collections::HashMap;
+
+/// Rule indexes by what must be true of an element for them to match.
+#[derive(Debug, Default)]
+pub(super) struct Index {
+    pub(super) by_tag: HashMap<String, Vec<usize>>,
+    /// By class/id pattern index.
+    pub(super) by_class: Vec<Vec<usize>>,
+    pub(super) by_attribute: HashMap<String, Vec<usize>>,
+    /// By text pattern index.
+    pub(super) by_text: Vec<Vec<usize>>,
+    /// The largest `max_chars` of the rules filed under text: longer
+    /// elements never need their text read.
+    pub(super) max_text_chars: usize,
+}
+
+impl Index {
+    pub(super) fn new(rules: &[Rule], class_patterns: usize, text_patterns: usize) -> Index {
+        let mut index = Index {
+            by_class: vec![Vec::new(); class_patterns],
+            by_text: vec![Vec::new(); text_patterns],
+            ..Index::default()
+        };
+        for (i, rule) in rules.iter().enumerate() {
+            index.file(i, rule);
+        }
+        index
+    }
+
+    fn file(&mut self, i: usize, rule: &Rule) {
+        if !rule.tags.is_empty() {
+            for tag in &rule.tags {
+                self.by_tag.entry(tag.clone()).or_default().push(i);
+            }
+        } else if let Some(c) = rule.class_id {
+            self.by_class[c].push(i);
+        } else if let Some((name, _)) = &rule.attribute {
+            self.by_attribute.entry(name.clone()).or_default().push(i);
+        } else if let Some(t) = rule.text {
+            self.by_text[t].push(i);
+            let max = rule.max_chars.unwrap_or(usize::MAX);
+            self.max_text_chars = self.max_text_chars.max(max);
+        }
+    }
+}
