@@ -23,6 +23,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod assets;
 mod cleaner;
 mod dom;
 mod extract;
@@ -35,13 +36,16 @@ pub mod input;
 pub mod metadata;
 mod options;
 pub mod rules;
+mod unpack;
 
+pub use assets::Asset;
 pub use cleaner::{ArticleChoice, Cleaner, Document, Removal, Report};
 pub use error::Error;
 pub use input::{Decoded, EncodingSource};
 pub use metadata::Metadata;
 pub use options::Options;
 pub use rules::RuleSource;
+pub use unpack::Input;
 
 /// Converts one saved page with the default [`Options`].
 ///

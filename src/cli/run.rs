@@ -88,6 +88,7 @@ fn build_cleaner(args: &Args) -> Result<Cleaner, String> {
         rules,
         url: args.url.clone(),
         max_input_bytes: args.max_size,
+        assets: None,
     };
     Cleaner::new(options).map_err(|e| e.to_string())
 }

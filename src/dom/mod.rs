@@ -202,6 +202,17 @@ impl Dom {
         })
     }
 
+    /// Sets attribute `name` of element `id` (added when absent). Only the
+    /// cleaner's resource step uses it, to point images at saved copies.
+    pub(crate) fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if let NodeData::Element(e) = &mut self.nodes[id.index()].data {
+            match e.attrs.iter_mut().find(|(k, _)| &**k == name) {
+                Some((_, v)) => *v = value.into(),
+                None => e.attrs.push((name.into(), value.into())),
+            }
+        }
+    }
+
     /// A short CSS-like path for messages, e.g. `body > div#main > p.lead`.
     pub(crate) fn path(&self, id: NodeId) -> String {
         let mut parts: Vec<String> = std::iter::once(id)

@@ -25,6 +25,9 @@ pub struct Metadata {
     pub description: Option<String>,
     /// The canonical address of the page.
     pub url: Option<String>,
+    /// Where the page was saved from: the caller's address for it, an
+    /// MHTML file's `Snapshot-Content-Location`, a WARC record's target URI.
+    pub source_url: Option<String>,
 }
 
 /// Everything collected in one pass over the page, before choosing.
@@ -65,6 +68,7 @@ pub(crate) fn read(dom: &Dom) -> Metadata {
             .canonical
             .clone()
             .or_else(|| first(&found, &["og:url"])),
+        source_url: None,
     }
 }
 
