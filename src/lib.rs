@@ -35,6 +35,7 @@ pub mod input;
 
 pub mod metadata;
 mod options;
+pub mod output;
 pub mod rules;
 mod unpack;
 
