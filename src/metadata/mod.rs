@@ -84,8 +84,20 @@ pub(crate) fn read(dom: &Dom) -> Metadata {
         title: title::choose(&found),
         byline: byline(&found),
         authors: authors(&found),
-        published: published(&found).map(|d| date::normalize(&d)),
-        modified: modified(&found).map(|d| date::normalize(&d)),
+        published: date(
+            &found,
+            PUBLISHED_KEYS,
+            [
+                &found.ld.published,
+                &found.time_published,
+                &found.time_first,
+            ],
+        ),
+        modified: date(
+            &found,
+            MODIFIED_KEYS,
+            [&found.ld.modified, &found.time_modified],
+        ),
         image: first(&found, IMAGE_KEYS)
             .or_else(|| found.ld.image.clone())
             .or_else(|| found.image_link.clone()),
@@ -131,36 +143,37 @@ fn first(found: &Found, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| found.meta.get(*k).cloned())
 }
 
-fn published(found: &Found) -> Option<String> {
-    let keys = [
-        "article:published_time",
-        "og:published_time",
-        "datepublished",
-        "dcterms.issued",
-        "dc.date.issued",
-        "dcterms.created",
-        "dc.date",
-        "dcterms.date",
-        "date",
-    ];
-    first(found, &keys)
-        .or_else(|| found.ld.published.clone())
-        .or_else(|| found.time_published.clone())
-        .or_else(|| found.time_first.clone())
-}
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "dcterms.issued",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+];
 
-fn modified(found: &Found) -> Option<String> {
-    let keys = [
-        "article:modified_time",
-        "og:updated_time",
-        "datemodified",
-        "dcterms.modified",
-        "dc.date.modified",
-        "last-modified",
-    ];
-    first(found, &keys)
-        .or_else(|| found.ld.modified.clone())
-        .or_else(|| found.time_modified.clone())
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+];
+
+/// The first `<meta>` date among `keys`, else the first fallback that is
+/// set, in ISO 8601 when readable.
+fn date<'a>(
+    found: &Found,
+    keys: &[&str],
+    fallbacks: impl IntoIterator<Item = &'a Option<String>>,
+) -> Option<String> {
+    first(found, keys)
+        .or_else(|| fallbacks.into_iter().find_map(Clone::clone))
+        .map(|d| date::normalize(&d))
 }
 
 /// JSON-LD's list of authors, else every author `<meta>`, else the byline
