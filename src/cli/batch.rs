@@ -135,12 +135,12 @@ fn render(plan: &Plan, job: &Job, doc: &Document) -> String {
     let file;
     match &job.source {
         Source::File(path) => {
-            file = path.display().to_string();
-            page.file = Some(&file);
+            file = Some(path.display().to_string());
+            page.file = file.as_deref();
         }
         Source::Record { archive, response } => {
-            file = archive.display().to_string();
-            page.file = Some(&file);
+            file = archive.as_deref().map(|a| a.display().to_string());
+            page.file = file.as_deref();
             page.warc_date = response.date.as_deref();
             page.warc_record_id = response.record_id.as_deref();
         }

@@ -112,7 +112,8 @@ pub(crate) enum Source {
     Stdin(Vec<u8>),
     File(PathBuf),
     Record {
-        archive: PathBuf,
+        /// The archive's file; `None` for stdin.
+        archive: Option<PathBuf>,
         response: Response,
     },
 }
@@ -140,7 +141,8 @@ pub(crate) struct Jobs<'a> {
 
 /// The WARC archive being read.
 struct Archive {
-    path: PathBuf,
+    /// The archive's file; `None` for stdin.
+    path: Option<PathBuf>,
     folder: Option<PathBuf>,
     records: Responses<Box<dyn BufRead + Send>>,
     names: Names,
@@ -158,12 +160,22 @@ impl<'a> Jobs<'a> {
 
     fn next_page(&mut self, page: Page) -> Option<Result<Job, String>> {
         let (path, relative) = match page {
-            Page::Stdin => return Some(self.stdin_job()),
+            Page::Stdin => return self.stdin_page(),
             Page::File { path, relative } => (path, relative),
         };
         let name = path.display().to_string();
         match is_warc(&path) {
-            Ok(true) => return self.open_archive(path, &relative),
+            Ok(true) => {
+                let folder = match &self.plan.dest {
+                    Dest::Stdout | Dest::File(_) => None,
+                    Dest::OutDir(dir) => Some(dir.join(inputs::stem(&relative))),
+                    Dest::Beside => Some(inputs::stem(&path)),
+                };
+                return match std::fs::File::open(&path) {
+                    Ok(file) => self.open_archive(Some(path), file, folder),
+                    Err(e) => Some(Err(format!("{name}: cannot read: {e}"))),
+                };
+            }
             Ok(false) => {}
             Err(e) => return Some(Err(format!("{name}: cannot read: {e}"))),
         }
@@ -177,27 +189,38 @@ impl<'a> Jobs<'a> {
         Some(self.job(name, Source::File(path), target))
     }
 
-    fn stdin_job(&mut self) -> Result<Job, String> {
-        let bytes = read_limited(std::io::stdin().lock(), self.plan.max_size)
-            .map_err(|e| format!("<stdin>: cannot read: {e}"))?;
-        self.job("<stdin>".to_string(), Source::Stdin(bytes), Target::Sink)
+    /// One page from stdin, or a WARC archive streamed from it
+    /// (`zcat crawl.warc.gz | declutter --format jsonl`).
+    fn stdin_page(&mut self) -> Option<Result<Job, String>> {
+        let mut prefix = Vec::new();
+        let mut stdin = std::io::stdin();
+        if let Err(e) = (&mut stdin).take(SNIFF_BYTES).read_to_end(&mut prefix) {
+            return Some(Err(format!("<stdin>: cannot read: {e}")));
+        }
+        let whole = std::io::Cursor::new(prefix).chain(stdin);
+        if is_warc_start(whole.get_ref().0.get_ref()) {
+            return self.open_archive(None, whole, None);
+        }
+        let job = read_limited(whole, self.plan.max_size)
+            .map_err(|e| format!("<stdin>: cannot read: {e}"))
+            .and_then(|bytes| self.job("<stdin>".to_string(), Source::Stdin(bytes), Target::Sink));
+        Some(job)
     }
 
-    /// Starts reading a WARC archive; its pages go into a folder named
-    /// after it (beside it, or mirrored under `--out-dir`).
-    fn open_archive(&mut self, path: PathBuf, relative: &Path) -> Option<Result<Job, String>> {
-        let file = match std::fs::File::open(&path) {
-            Ok(f) => f,
-            Err(e) => return Some(Err(format!("{}: cannot read: {e}", path.display()))),
-        };
-        let records = match warc::responses(file, self.plan.max_size) {
+    /// Starts reading a WARC archive; its pages go into `folder` (named
+    /// after the archive, beside it or under `--out-dir`) or to the sink.
+    fn open_archive(
+        &mut self,
+        path: Option<PathBuf>,
+        reader: impl Read + Send + 'static,
+        folder: Option<PathBuf>,
+    ) -> Option<Result<Job, String>> {
+        let shown = path
+            .as_deref()
+            .map_or("<stdin>".into(), |p| p.display().to_string());
+        let records = match warc::responses(reader, self.plan.max_size) {
             Ok(r) => r,
-            Err(e) => return Some(Err(format!("{}: {e}", path.display()))),
-        };
-        let folder = match &self.plan.dest {
-            Dest::Stdout | Dest::File(_) => None,
-            Dest::OutDir(dir) => Some(dir.join(inputs::stem(relative))),
-            Dest::Beside => Some(inputs::stem(&path)),
+            Err(e) => return Some(Err(format!("{shown}: {e}"))),
         };
         self.archive = Some(Archive {
             path,
@@ -210,7 +233,10 @@ impl<'a> Jobs<'a> {
 
     fn next_record(&mut self) -> Option<Result<Job, String>> {
         let archive = self.archive.as_mut()?;
-        let shown = archive.path.display().to_string();
+        let shown = archive
+            .path
+            .as_deref()
+            .map_or("<stdin>".into(), |p| p.display().to_string());
         let response = match archive.records.next()? {
             Ok(r) => r,
             Err(e) => return Some(Err(format!("{shown}: {e}"))),
@@ -317,27 +343,32 @@ fn output_name(relative: &Path, extension: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
+/// How much of an input is read to tell a WARC archive from a page: the
+/// gzip header and the first deflate block's tables fit easily.
+const SNIFF_BYTES: u64 = 16 * 1024;
+
 /// True when the file starts with a WARC version line, compressed or not.
 fn is_warc(path: &Path) -> std::io::Result<bool> {
-    let mut start = [0u8; 5];
-    let n = read_up_to(std::fs::File::open(path)?, &mut start)?;
-    if start[..n].starts_with(&[0x1f, 0x8b]) {
-        let gz = flate2::read::MultiGzDecoder::new(std::fs::File::open(path)?);
-        let n = read_up_to(gz, &mut start).unwrap_or(0);
-        return Ok(&start[..n] == b"WARC/");
-    }
-    Ok(&start[..n] == b"WARC/")
+    let mut prefix = Vec::new();
+    std::fs::File::open(path)?
+        .take(SNIFF_BYTES)
+        .read_to_end(&mut prefix)?;
+    Ok(is_warc_start(&prefix))
 }
 
-fn read_up_to(mut reader: impl Read, buf: &mut [u8]) -> std::io::Result<usize> {
-    let mut n = 0;
-    while n < buf.len() {
-        match reader.read(&mut buf[n..])? {
-            0 => break,
-            k => n += k,
-        }
+/// True when `prefix` (the first bytes of an input) is the start of a
+/// WARC archive, or of a gzip stream that decompresses to one.
+fn is_warc_start(prefix: &[u8]) -> bool {
+    if !prefix.starts_with(&[0x1f, 0x8b]) {
+        return prefix.starts_with(b"WARC/");
     }
-    Ok(n)
+    let mut start = Vec::new();
+    // A prefix cut inside the stream ends in an error: what was decoded
+    // before it is enough.
+    let _ = flate2::read::MultiGzDecoder::new(prefix)
+        .take(5)
+        .read_to_end(&mut start);
+    start == b"WARC/"
 }
 
 /// Reads at most one byte over the limit, so a huge input is refused

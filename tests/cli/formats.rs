@@ -277,16 +277,21 @@ fn warc_html_records_become_one_file_each_named_from_their_uri() {
     );
 }
 
+/// Each line of a successful run's stdout, parsed as JSON.
+fn json_lines(out: &std::process::Output) -> Vec<serde_json::Value> {
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(out));
+    stdout(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 #[test]
 fn warc_as_json_lines_on_stdout() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("crawl.warc.gz"), warc_gz()).unwrap();
     let out = declutter(&["crawl.warc.gz", "--format", "jsonl", "-q"], dir.path());
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let lines: Vec<serde_json::Value> = stdout(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&out);
     assert_eq!(lines.len(), 2);
     assert_eq!(
         lines[0]["url"],
@@ -438,4 +443,23 @@ fn json_format_is_one_object_with_metadata_and_markdown() {
     );
     assert_eq!(out.status.code(), Some(0));
     assert!(Path::new(&dir.path().join("j/page.json")).is_file());
+}
+
+#[test]
+fn a_warc_archive_streams_through_stdin() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_declutter"))
+        .args(["--format", "jsonl"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || stdin.write_all(&warc_gz()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    let lines = json_lines(&out);
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[1]["url"], "https://coast.example/news/storm?id=2");
+    assert!(lines[1].get("file").is_none());
 }
