@@ -128,6 +128,11 @@ impl Cleaner {
         Ok(doc)
     }
 
+    /// The compiled rule set (for the stage benchmark).
+    pub(crate) fn rule_set(&self) -> &RuleSet {
+        &self.rules
+    }
+
     /// Converts a page that is already text.
     pub fn convert_text(&self, html: &str) -> Document {
         let context = Context {

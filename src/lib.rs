@@ -43,6 +43,8 @@ pub mod metadata;
 mod options;
 pub mod output;
 pub mod rules;
+#[doc(hidden)]
+pub mod stages;
 mod unpack;
 
 pub use assets::Asset;

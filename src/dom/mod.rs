@@ -5,11 +5,17 @@
 //! numbered in document (pre-)order, so the descendants of a node are the
 //! contiguous id range `id+1 .. end(id)`: most walks are plain loops.
 
+mod cap;
 mod parse;
 mod walk;
 
+#[cfg(test)]
+pub(crate) use cap::MAX_DEPTH;
+pub(crate) use parse::parse_plain_rcdom;
 pub(crate) use walk::{Step, Walker};
 
+use html5ever::tendril::StrTendril;
+use html5ever::{Attribute, LocalName};
 use std::ops::Range;
 
 /// Index of a node in the [`Dom`] arena, in document order.
@@ -35,12 +41,15 @@ pub(crate) enum Namespace {
     MathMl,
 }
 
-/// An element: its lower-case local name and its attributes in source order.
+/// An element: its lower-case local name and its attributes in source
+/// order. The name and attributes are html5ever's own (interned names,
+/// shared string buffers), moved out of the rcdom tree rather than copied;
+/// other modules read them as `&str`.
 #[derive(Debug, Clone)]
 pub(crate) struct Element {
-    pub(crate) name: Box<str>,
+    pub(crate) name: LocalName,
     pub(crate) ns: Namespace,
-    pub(crate) attrs: Vec<(Box<str>, Box<str>)>,
+    attrs: Vec<Attribute>,
 }
 
 impl Element {
@@ -48,8 +57,8 @@ impl Element {
     pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
-            .find(|(k, _)| &**k == name)
-            .map(|(_, v)| &**v)
+            .find(|a| &*a.name.local == name)
+            .map(|a| &*a.value)
     }
 
     /// True for an HTML element named `name`.
@@ -69,13 +78,14 @@ impl Element {
 pub(crate) enum NodeData {
     Document,
     Element(Element),
-    Text(Box<str>),
+    Text(StrTendril),
 }
 
 #[derive(Debug, Clone)]
 struct Node {
     parent: Option<NodeId>,
-    children: Vec<NodeId>,
+    /// Where this node's children sit in [`Dom::child_ids`].
+    children: Range<u32>,
     /// One past the last descendant's id.
     end: NodeId,
     data: NodeData,
@@ -85,6 +95,8 @@ struct Node {
 #[derive(Debug, Clone)]
 pub(crate) struct Dom {
     nodes: Vec<Node>,
+    /// Every node's children, each node's in one contiguous run.
+    child_ids: Vec<NodeId>,
 }
 
 impl Dom {
@@ -126,7 +138,8 @@ impl Dom {
     }
 
     pub(crate) fn children(&self, id: NodeId) -> &[NodeId] {
-        &self.nodes[id.index()].children
+        let Range { start, end } = self.nodes[id.index()].children;
+        &self.child_ids[start as usize..end as usize]
     }
 
     /// The ids of `id` and all its descendants, in document order.
@@ -202,14 +215,14 @@ impl Dom {
         })
     }
 
-    /// Sets attribute `name` of element `id` (added when absent). Only the
-    /// cleaner's resource step uses it, to point images at saved copies.
+    /// Replaces the value of attribute `name` of element `id`, when it has
+    /// one. Only the cleaner's asset step uses it, to point images at saved
+    /// copies.
     pub(crate) fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
-        if let NodeData::Element(e) = &mut self.nodes[id.index()].data {
-            match e.attrs.iter_mut().find(|(k, _)| &**k == name) {
-                Some((_, v)) => *v = value.into(),
-                None => e.attrs.push((name.into(), value.into())),
-            }
+        if let NodeData::Element(e) = &mut self.nodes[id.index()].data
+            && let Some(a) = e.attrs.iter_mut().find(|a| &*a.name.local == name)
+        {
+            a.value = value.into();
         }
     }
 

@@ -1,57 +1,130 @@
 //! html5ever into markup5ever_rcdom, then the rcdom tree into the arena.
 
+use super::cap::DepthCap;
 use super::{Dom, Element, Namespace, Node, NodeData, NodeId};
-use html5ever::tendril::TendrilSink;
-use html5ever::{ParseOpts, ns, parse_document};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{TokenizerResult, ns};
 use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom};
 
+/// Input is handed to the tokenizer in pieces of this many bytes (a
+/// tendril holds at most 4 GiB, and smaller pieces are gentler on memory).
+const CHUNK: usize = 1 << 20;
+
 pub(super) fn parse(html: &str) -> Dom {
-    let rc = parse_document(RcDom::default(), ParseOpts::default()).one(html);
-    from_rcdom(&rc.document)
+    from_rcdom(&parse_rcdom(html).document)
 }
 
-/// Copies the rcdom tree in document order with an explicit stack, so ids
-/// are pre-order and a deep page cannot overflow the call stack.
+/// html5ever's tokenizer, the depth cap, then its tree builder into rcdom
+/// (what `html5ever::parse_document` does, with the cap in between).
+pub(super) fn parse_rcdom(html: &str) -> RcDom {
+    let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
+    let tokenizer = Tokenizer::new(DepthCap::new(builder), TokenizerOpts::default());
+    let input = BufferQueue::default();
+    for piece in chunks(html, CHUNK) {
+        input.push_back(StrTendril::from_slice(piece));
+    }
+    // `Script` results ask a browser to run a script: we never do, go on.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.inner.sink
+}
+
+/// html5ever's `parse_document` into rcdom alone, without the depth cap
+/// or the arena: the floor the benchmark compares against. Returns the
+/// document's child count, so the parse is not optimised away.
+pub(crate) fn parse_plain_rcdom(html: &str) -> usize {
+    use html5ever::tendril::TendrilSink;
+    let rc = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    rc.document.children.borrow().len()
+}
+
+/// `text` in pieces of about `size` bytes, cut at character boundaries.
+fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut cut = size.min(rest.len());
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let (piece, tail) = rest.split_at(cut);
+        rest = tail;
+        Some(piece)
+    })
+}
+
+/// Moves the rcdom tree into the arena in document order with an explicit
+/// stack, so ids are pre-order and a deep page cannot overflow the call
+/// stack. Names, attributes and text are moved out of rcdom, not copied;
+/// children lists share one vector.
 fn from_rcdom(document: &Handle) -> Dom {
     let mut nodes: Vec<Node> = Vec::new();
-    let mut stack: Vec<(Handle, Option<NodeId>)> = vec![(document.clone(), None)];
-    while let Some((handle, parent)) = stack.pop() {
-        let Some(data) = convert(&handle) else {
+    let mut child_ids: Vec<NodeId> = Vec::new();
+    // (node, its parent, its slot in child_ids)
+    let mut stack: Vec<(Handle, Option<NodeId>, usize)> =
+        vec![(document.clone(), None, usize::MAX)];
+    while let Some((handle, parent, slot)) = stack.pop() {
+        let Some(data) = take(&handle) else {
             continue;
         };
         let id = NodeId(nodes.len() as u32);
+        if let Some(p) = child_ids.get_mut(slot) {
+            *p = id;
+        }
+        let children = handle.children.borrow();
+        let kept: Vec<&Handle> = children.iter().filter(|c| is_kept(c)).collect();
+        let start = child_ids.len();
+        child_ids.resize(start + kept.len(), id);
         nodes.push(Node {
             parent,
-            children: Vec::new(),
+            children: start as u32..child_ids.len() as u32,
             end: id,
             data,
         });
-        if let Some(p) = parent {
-            nodes[p.index()].children.push(id);
-        }
-        let children = handle.children.borrow();
-        stack.extend(children.iter().rev().map(|c| (c.clone(), Some(id))));
+        let slots = (start..child_ids.len()).rev();
+        stack.extend(
+            kept.into_iter()
+                .rev()
+                .zip(slots)
+                .map(|(c, s)| (c.clone(), Some(id), s)),
+        );
     }
-    set_subtree_ends(&mut nodes);
-    Dom { nodes }
+    set_subtree_ends(&mut nodes, &child_ids);
+    Dom { nodes, child_ids }
 }
 
 /// Children have larger ids than their parent, so one backward pass sees
 /// every child's end before its parent's.
-fn set_subtree_ends(nodes: &mut [Node]) {
+fn set_subtree_ends(nodes: &mut [Node], child_ids: &[NodeId]) {
     for i in (0..nodes.len()).rev() {
-        let end = match nodes[i].children.last() {
-            Some(last) => nodes[last.index()].end,
-            None => NodeId(i as u32 + 1),
+        let children = &nodes[i].children;
+        let end = if children.is_empty() {
+            NodeId(i as u32 + 1)
+        } else {
+            let last = child_ids[children.end as usize - 1];
+            nodes[last.index()].end
         };
         nodes[i].end = end;
     }
 }
 
-fn convert(handle: &Handle) -> Option<NodeData> {
+/// Comments, doctypes and processing instructions are not kept.
+fn is_kept(handle: &Handle) -> bool {
+    matches!(
+        handle.data,
+        RcData::Document | RcData::Text { .. } | RcData::Element { .. }
+    )
+}
+
+/// The node's data, moved out of the rcdom node (which is dropped after).
+fn take(handle: &Handle) -> Option<NodeData> {
     match &handle.data {
         RcData::Document => Some(NodeData::Document),
-        RcData::Text { contents } => Some(NodeData::Text(contents.borrow().as_ref().into())),
+        RcData::Text { contents } => Some(NodeData::Text(contents.take())),
         RcData::Element { name, attrs, .. } => {
             let ns = if name.ns == ns!(svg) {
                 Namespace::Svg
@@ -60,15 +133,10 @@ fn convert(handle: &Handle) -> Option<NodeData> {
             } else {
                 Namespace::Html
             };
-            let attrs = attrs
-                .borrow()
-                .iter()
-                .map(|a| (Box::from(&*a.name.local), Box::from(&*a.value)))
-                .collect();
             Some(NodeData::Element(Element {
-                name: Box::from(&*name.local),
+                name: name.local.clone(),
                 ns,
-                attrs,
+                attrs: attrs.take(),
             }))
         }
         RcData::Doctype { .. } | RcData::Comment { .. } | RcData::ProcessingInstruction { .. } => {

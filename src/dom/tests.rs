@@ -52,6 +52,57 @@ fn walker_enters_and_leaves_and_can_skip() {
     assert_eq!(names(&dom, seen.into_iter()), ["div", "p", "p", "'b'"]);
 }
 
+fn max_depth(dom: &Dom) -> usize {
+    let mut depth = vec![0usize; dom.len()];
+    for id in dom.ids() {
+        if let Some(p) = dom.parent(id) {
+            depth[id.index()] = depth[p.index()] + 1;
+        }
+    }
+    depth.into_iter().max().unwrap_or(0)
+}
+
+#[test]
+fn nesting_is_capped_and_the_content_kept() {
+    let n = 100_000;
+    let html = "<div>".repeat(n) + "deep text" + &"</div>".repeat(n) + "<p>after</p>";
+    let dom = Dom::parse(&html);
+    assert!(max_depth(&dom) <= cap::MAX_DEPTH + 4, "{}", max_depth(&dom));
+    assert_eq!(dom.text_content(dom.root()), "deep textafter");
+    // The closing tags brought the parser back up: <p> is the body's child.
+    let p = dom.find("p").unwrap();
+    assert!(dom.element(dom.parent(p).unwrap()).unwrap().is("body"));
+}
+
+#[test]
+fn nesting_under_the_cap_is_untouched() {
+    let n = cap::MAX_DEPTH - 10;
+    let html = "<div>".repeat(n) + "x" + &"</div>".repeat(n);
+    let dom = Dom::parse(&html);
+    // html, body and n divs above the text.
+    assert_eq!(max_depth(&dom), n + 3);
+}
+
+#[test]
+fn implied_closings_do_not_count_as_depth() {
+    let html = "<ul>".to_string() + &"<li><p>item".repeat(5_000) + "</ul><div>end</div>";
+    let dom = Dom::parse(&html);
+    let lis = dom
+        .ids()
+        .filter(|&id| dom.element(id).is_some_and(|e| e.is("li")))
+        .count();
+    assert_eq!(lis, 5_000);
+    assert!(max_depth(&dom) < 10);
+}
+
+#[test]
+fn scripts_past_the_cap_stay_scripts() {
+    let html = "<span>".repeat(1_000) + "<script>if (a < b) { x = '<div>'; }</script>text";
+    let dom = Dom::parse(&html);
+    let script = dom.find("script").unwrap();
+    assert_eq!(dom.text_content(script), "if (a < b) { x = '<div>'; }");
+}
+
 #[test]
 fn deep_nesting_does_not_overflow() {
     let html = "<div>".repeat(3_000) + "x";

@@ -212,10 +212,13 @@ fn removal(page: &Page, rule: &Rule, id: NodeId) -> Removal {
     }
 }
 
-/// Index of the first rule with `action` matching element `id`.
+/// Index of the first rule with `action` matching element `id`. What
+/// several rules ask of the element (which class/id and text patterns
+/// match) is worked out once, on first need.
 fn first_match(page: &Page, compiled: &Compiled, id: NodeId, action: Action) -> Option<usize> {
     let el = page.dom.element(id)?;
     let mut classes: Option<Vec<bool>> = None;
+    let mut texts: Option<Vec<bool>> = None;
     compiled.rules.iter().position(|rule| {
         rule.action == action
             && cheap_match(page, rule, el, id)
@@ -223,7 +226,9 @@ fn first_match(page: &Page, compiled: &Compiled, id: NodeId, action: Action) -> 
                 .class_id
                 .is_none_or(|i| classes.get_or_insert_with(|| class_matches(compiled, el))[i])
             && attribute_match(rule, el)
-            && text_match(page, rule, id)
+            && rule
+                .text
+                .is_none_or(|i| texts.get_or_insert_with(|| text_matches(page, compiled, id))[i])
     })
 }
 
@@ -255,10 +260,8 @@ fn attribute_match(rule: &Rule, el: &Element) -> bool {
     }
 }
 
-fn text_match(page: &Page, rule: &Rule, id: NodeId) -> bool {
-    let Some(re) = &rule.text else {
-        return true;
-    };
+/// Which text patterns match the element's whole text, whitespace folded.
+fn text_matches(page: &Page, compiled: &Compiled, id: NodeId) -> Vec<bool> {
     let range = page.dom.subtree_range(id);
     let first = page.texts.partition_point(|t| t.index() < range.start);
     let inside = page.texts[first..]
@@ -275,5 +278,9 @@ fn text_match(page: &Page, rule: &Rule, id: NodeId) -> bool {
             }
         }
     }
-    re.is_match(&folded)
+    let mut hits = vec![false; compiled.text.len()];
+    for i in compiled.text.matches(&folded).iter() {
+        hits[i] = true;
+    }
+    hits
 }

@@ -18,7 +18,8 @@ pub(super) struct Rule {
     /// Index into the combined class/id `RegexSet`.
     pub(super) class_id: Option<usize>,
     pub(super) attribute: Option<(String, Option<Regex>)>,
-    pub(super) text: Option<Regex>,
+    /// Index into the combined text `RegexSet`.
+    pub(super) text: Option<usize>,
     pub(super) max_chars: Option<usize>,
     pub(super) outside_article: bool,
     /// The rule as the user wrote it, for `declutter rules`-style listings.
@@ -30,13 +31,21 @@ pub(super) struct Rule {
 pub(super) struct Compiled {
     pub(super) rules: Vec<Rule>,
     pub(super) class_id: RegexSet,
+    pub(super) text: RegexSet,
+}
+
+/// Patterns of one kind, combined into one `RegexSet` at the end.
+#[derive(Default)]
+struct Patterns {
+    class_id: Vec<String>,
+    text: Vec<String>,
 }
 
 /// Compiles rule files in order; the first invalid rule stops everything,
 /// so no page is ever converted with a half-loaded rule set.
 pub(super) fn compile(sources: &[(&str, &str)]) -> Result<Compiled, Error> {
     let mut rules = Vec::new();
-    let mut patterns = Vec::new();
+    let mut patterns = Patterns::default();
     for (name, text) in sources {
         let file = format::parse(name, text)?;
         for spec in file.rule {
@@ -47,13 +56,22 @@ pub(super) fn compile(sources: &[(&str, &str)]) -> Result<Compiled, Error> {
             rules.push(compile_rule(spec, source, &mut patterns, &ctx)?);
         }
     }
-    let class_id = RegexSet::new(&patterns).map_err(|e| Error::Rules {
+    Ok(Compiled {
+        rules,
+        class_id: combine("class_id", &patterns.class_id)?,
+        text: combine("text", &patterns.text)?,
+    })
+}
+
+/// Each pattern was checked alone; together they can still exceed the
+/// regex size limit.
+fn combine(kind: &str, patterns: &[String]) -> Result<RegexSet, Error> {
+    RegexSet::new(patterns).map_err(|e| Error::Rules {
         source_name: "rules".into(),
         line: None,
         column: None,
-        message: format!("class_id patterns do not combine: {e}"),
-    })?;
-    Ok(Compiled { rules, class_id })
+        message: format!("the {kind} patterns do not combine: {e}"),
+    })
 }
 
 struct Ctx<'a> {
@@ -76,25 +94,14 @@ impl Ctx<'_> {
 fn compile_rule(
     spec: RuleSpec,
     source: String,
-    patterns: &mut Vec<String>,
+    patterns: &mut Patterns,
     ctx: &Ctx,
 ) -> Result<Rule, Error> {
     let name = spec.name.clone();
     check_has_matcher(&spec, ctx)?;
-    let class_id = match &spec.class_id {
-        Some(p) => {
-            regex_at(&name, p, ctx)?;
-            patterns.push(p.get_ref().clone());
-            Some(patterns.len() - 1)
-        }
-        None => None,
-    };
+    let class_id = add_pattern(&name, spec.class_id.as_ref(), &mut patterns.class_id, ctx)?;
     let attribute = compile_attribute(&spec, ctx)?;
-    let text = spec
-        .text
-        .as_ref()
-        .map(|p| regex_at(&name, p, ctx))
-        .transpose()?;
+    let text = add_pattern(&name, spec.text.as_ref(), &mut patterns.text, ctx)?;
     let max_chars = spec
         .max_chars
         .or(text.as_ref().map(|_| DEFAULT_TEXT_MAX_CHARS));
@@ -147,13 +154,32 @@ fn compile_attribute(spec: &RuleSpec, ctx: &Ctx) -> Result<Option<(String, Optio
     Ok(Some((attr.to_ascii_lowercase(), value)))
 }
 
+/// Checks a pattern's syntax and queues it for its `RegexSet`; returns its
+/// index there.
+fn add_pattern(
+    rule: &str,
+    pattern: Option<&Spanned<String>>,
+    into: &mut Vec<String>,
+    ctx: &Ctx,
+) -> Result<Option<usize>, Error> {
+    let Some(pattern) = pattern else {
+        return Ok(None);
+    };
+    regex_syntax::Parser::new()
+        .parse(pattern.get_ref())
+        .map_err(|e| invalid_regex(rule, pattern, &e.to_string(), ctx))?;
+    into.push(pattern.get_ref().clone());
+    Ok(Some(into.len() - 1))
+}
+
+fn invalid_regex(rule: &str, pattern: &Spanned<String>, detail: &str, ctx: &Ctx) -> Error {
+    let detail = detail.lines().last().unwrap_or("").trim();
+    ctx.error(
+        Some(pattern.span()),
+        format!("rule '{rule}': invalid regex: {detail}"),
+    )
+}
+
 fn regex_at(rule: &str, pattern: &Spanned<String>, ctx: &Ctx) -> Result<Regex, Error> {
-    Regex::new(pattern.get_ref()).map_err(|e| {
-        let detail = e.to_string();
-        let detail = detail.lines().last().unwrap_or("").trim();
-        ctx.error(
-            Some(pattern.span()),
-            format!("rule '{rule}': invalid regex: {detail}"),
-        )
-    })
+    Regex::new(pattern.get_ref()).map_err(|e| invalid_regex(rule, pattern, &e.to_string(), ctx))
 }

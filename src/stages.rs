@@ -1,0 +1,52 @@
+//! Each stage of the pipeline on its own, for the benchmark in `benches/`.
+//! Not part of the stable API: the types are opaque and may change.
+
+use crate::dom::{Dom, NodeId};
+use crate::{Cleaner, Metadata, extract, input, markdown, metadata, rules};
+
+/// A parsed page.
+pub struct Parsed(Dom);
+
+/// A parsed page's removals.
+pub struct Cleaned(rules::Pruned);
+
+/// The article's roots.
+pub struct Chosen(Vec<NodeId>);
+
+/// Bytes to text.
+pub fn decode(bytes: &[u8]) -> String {
+    input::decode(bytes, None).text
+}
+
+/// The floor: html5ever's own `parse_document` into markup5ever_rcdom,
+/// nothing else. Returns the document's child count, so the work is not
+/// optimised away.
+pub fn html5ever_only(html: &str) -> usize {
+    crate::dom::parse_plain_rcdom(html)
+}
+
+/// html5ever (with the depth cap) and the copy into our arena.
+pub fn parse(html: &str) -> Parsed {
+    Parsed(Dom::parse(html))
+}
+
+/// Metadata of a parsed page.
+pub fn metadata(page: &Parsed) -> Metadata {
+    metadata::read(&page.0)
+}
+
+/// The cleaner's rule set applied to a parsed page.
+pub fn rules(cleaner: &Cleaner, page: &Parsed) -> Cleaned {
+    Cleaned(cleaner.rule_set().apply(&page.0))
+}
+
+/// The article chosen among what the rules left.
+pub fn extract(page: &Parsed, cleaned: &Cleaned, title: Option<&str>) -> Chosen {
+    Chosen(extract::extract(&page.0, &cleaned.0.removed, title).roots)
+}
+
+/// The article written as Markdown.
+pub fn markdown(page: &Parsed, cleaned: &Cleaned, chosen: &Chosen) -> String {
+    let options = markdown::MarkdownOptions::default();
+    markdown::render(&page.0, &chosen.0, &cleaned.0.removed, &options)
+}
