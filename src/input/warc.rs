@@ -152,20 +152,9 @@ fn read_block(
         .get("warc-target-uri")
         .map(|u| u.trim_matches(['<', '>']).to_string())
         .unwrap_or_default();
-    let Ok(http_head) = read_head(block, "WARC") else {
+    let Some((http, content_type)) = html_head(block) else {
         return Ok(Record::Skipped);
     };
-    let status_ok = http_head
-        .split(|&b| b == b' ')
-        .nth(1)
-        .is_some_and(|code| code.first() == Some(&b'2'));
-    let (_, header_block) =
-        http_head.split_at(http_head.iter().position(|&b| b == b'\n').unwrap_or(0));
-    let http = mime::parse_headers(header_block);
-    let content_type = ContentType::parse(http.get("content-type").unwrap_or(""));
-    if !status_ok || !content_type.is_html() {
-        return Ok(Record::Skipped);
-    }
     let refuse = |message: String| Ok(Record::Refused(record_error(&target_uri, message)));
     let body = match read_limited(&mut *block, limit, "WARC") {
         Ok(body) => body,
@@ -187,6 +176,18 @@ fn read_block(
         target_uri,
         body,
     }))
+}
+
+/// Reads the HTTP status line and headers: the headers and the content
+/// type when the status is 2xx and the content is HTML.
+fn html_head(block: &mut impl BufRead) -> Option<(mime::Headers, ContentType)> {
+    let head = read_head(block, "WARC").ok()?;
+    let status_line_end = head.iter().position(|&b| b == b'\n')?;
+    let (status_line, header_block) = head.split_at(status_line_end);
+    let status = status_line.split(|&b| b == b' ').nth(1)?;
+    let http = mime::parse_headers(header_block);
+    let content_type = ContentType::parse(http.get("content-type").unwrap_or(""));
+    (status.first() == Some(&b'2') && content_type.is_html()).then_some((http, content_type))
 }
 
 /// Undoes chunked transfer coding and gzip/deflate content coding, as the
