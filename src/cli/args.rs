@@ -64,7 +64,9 @@ pub(crate) struct Args {
     #[arg(long, value_name = "URL")]
     pub(crate) url: Option<String>,
 
-    /// Refuse inputs larger than this many bytes.
+    /// Refuse inputs larger than this many bytes, and compressed inputs
+    /// that decompress to more (a gzip bomb); in a WARC archive, the limit
+    /// is per page.
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     pub(crate) max_size: usize,
 
