@@ -1,9 +1,11 @@
 //! The configured converter: rules compiled once, pages converted many times.
 
+use crate::assets::{self, Asset, Resources};
 use crate::dom::{Dom, NodeId, NodeSet};
 use crate::markdown::{self, MarkdownOptions};
 use crate::metadata::{self, Metadata};
 use crate::rules::RuleSet;
+use crate::unpack::{self, Input};
 use crate::{Error, Options, extract, input};
 
 /// A converted page: the Markdown, what the page said about itself, and
@@ -16,6 +18,18 @@ pub struct Document {
     pub metadata: Metadata,
     /// How the page was read and what was removed.
     pub report: Report,
+    /// Images the page carried inside itself (`data:` URIs, MHTML parts),
+    /// collected when an asset prefix is set ([`Options::assets`]); the
+    /// Markdown links to each as the prefix followed by its name.
+    pub assets: Vec<Asset>,
+}
+
+/// What the pipeline knows about a page beside its HTML.
+#[derive(Default)]
+struct Context<'a> {
+    url: Option<&'a str>,
+    resources: Option<&'a Resources>,
+    asset_prefix: Option<&'a str>,
 }
 
 /// What happened while converting one page.
@@ -78,15 +92,37 @@ impl Cleaner {
     /// Converts one page whose address is `url` (overriding
     /// [`Options::url`] for this page), without compiling the rules again.
     pub fn convert_at(&self, bytes: &[u8], url: Option<&str>) -> Result<Document, Error> {
+        self.convert_input(Input {
+            bytes,
+            url,
+            ..Input::default()
+        })
+    }
+
+    /// Converts one page with what the caller knows about it (see
+    /// [`Input`]): HTML, gzip-compressed HTML (decompressed up to
+    /// [`Options::max_input_bytes`]) or MHTML, told apart by content.
+    pub fn convert_input(&self, page: Input<'_>) -> Result<Document, Error> {
         let limit = self.options.max_input_bytes;
-        if bytes.len() > limit {
+        if page.bytes.len() > limit {
             return Err(Error::TooLarge {
-                size: bytes.len(),
+                size: page.bytes.len(),
                 limit,
             });
         }
-        let decoded = input::decode(bytes, url);
-        let mut doc = self.convert_text(&decoded.text);
+        let unpacked = unpack::unpack(page.bytes, limit)?;
+        let url = page
+            .url
+            .or(unpacked.url.as_deref())
+            .or(self.options.url.as_deref());
+        let charset = page.charset.or(unpacked.charset.as_deref());
+        let decoded = input::decode_with_charset(&unpacked.html, url, charset);
+        let context = Context {
+            url,
+            resources: Some(&unpacked.resources),
+            asset_prefix: page.asset_prefix.or(self.options.assets.as_deref()),
+        };
+        let mut doc = self.convert_html(&decoded.text, &context);
         doc.report.encoding = decoded.encoding;
         doc.report.encoding_source = Some(decoded.source);
         Ok(doc)
@@ -99,8 +135,21 @@ impl Cleaner {
 
     /// Converts a page that is already text.
     pub fn convert_text(&self, html: &str) -> Document {
-        let dom = Dom::parse(html);
-        let metadata = metadata::read(&dom);
+        let context = Context {
+            asset_prefix: self.options.assets.as_deref(),
+            ..Context::default()
+        };
+        self.convert_html(html, &context)
+    }
+
+    fn convert_html(&self, html: &str, context: &Context<'_>) -> Document {
+        let mut dom = Dom::parse(html);
+        let no_resources = Resources::default();
+        let resources = context.resources.unwrap_or(&no_resources);
+        let assets = assets::resolve(&mut dom, resources, context.url, context.asset_prefix);
+        let dom = dom;
+        let mut metadata = metadata::read(&dom);
+        metadata.source_url = context.url.map(str::to_string);
         let mut pruned = self.rules.apply(&dom);
         let title = metadata.title.as_deref().filter(|t| !t.trim().is_empty());
         let (roots, article) = if self.options.extract {
@@ -122,6 +171,7 @@ impl Cleaner {
                 removed: pruned.removals,
                 article,
             },
+            assets,
         }
     }
 }

@@ -29,6 +29,22 @@ pub enum Error {
         /// The configured limit.
         limit: usize,
     },
+    /// A compressed input (gzip) decompresses to more than
+    /// [`crate::Options::max_input_bytes`]: a gzip bomb, or a page too large.
+    #[error("decompresses to more than {limit} bytes, over the limit (raise it with --max-size)")]
+    TooLargeDecompressed {
+        /// The configured limit.
+        limit: usize,
+    },
+    /// A saved-page container (gzip, MHTML, WARC) that cannot be read, or
+    /// one that holds no page.
+    #[error("{format}: {message}")]
+    Format {
+        /// The container's format: `"gzip"`, `"MHTML"` or `"WARC"`.
+        format: &'static str,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 fn location(line: Option<usize>, column: Option<usize>) -> impl fmt::Display {

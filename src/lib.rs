@@ -2,6 +2,10 @@
 //!
 //! The pipeline has one module per stage:
 //!
+//! 0. unpacking: gzip and MHTML containers are opened (detected by
+//!    content, see [`input::sniff`]); WARC archives are read page by page
+//!    with [`input::warc`]; images carried inside the page become
+//!    [`Document::assets`].
 //! 1. [`input`]: bytes to text (BOM, UTF-8, `<meta charset>`, detection).
 //! 2. `dom`: html5ever parses the text; the tree is copied into a compact
 //!    arena that the other stages walk without recursion.
@@ -11,6 +15,8 @@
 //!    widgets, ads and page furniture as removed.
 //! 5. `extract`: chooses the element that holds the article.
 //! 6. `markdown`: writes CommonMark with GFM tables.
+//!
+//! [`output`] turns a [`Document`] into front matter and JSON.
 //!
 //! ```
 //! let page = br#"<html><head><title>Hello</title></head>
@@ -23,6 +29,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+mod assets;
 mod cleaner;
 mod dom;
 mod extract;
@@ -34,16 +41,20 @@ pub mod input;
 
 pub mod metadata;
 mod options;
+pub mod output;
 pub mod rules;
 #[doc(hidden)]
 pub mod stages;
+mod unpack;
 
+pub use assets::Asset;
 pub use cleaner::{ArticleChoice, Cleaner, Document, Removal, Report};
 pub use error::Error;
 pub use input::{Decoded, EncodingSource};
 pub use metadata::Metadata;
 pub use options::Options;
 pub use rules::RuleSource;
+pub use unpack::Input;
 
 /// Converts one saved page with the default [`Options`].
 ///

@@ -19,6 +19,12 @@ pub struct Options {
     /// Pages larger than this many bytes are refused with
     /// [`crate::Error::TooLarge`].
     pub max_input_bytes: usize,
+    /// Where the Markdown links images the page carries inside itself
+    /// (`data:` URIs, MHTML parts): with `Some(prefix)` each is returned in
+    /// [`crate::Document::assets`] and linked as `{prefix}{name}` (e.g.
+    /// `"assets/"`); with `None` MHTML images link to their original
+    /// address and `data:` images are left out.
+    pub assets: Option<String>,
 }
 
 impl Default for Options {
@@ -29,6 +35,7 @@ impl Default for Options {
             rules: Vec::new(),
             url: None,
             max_input_bytes: 64 * 1024 * 1024,
+            assets: None,
         }
     }
 }

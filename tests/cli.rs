@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-const PAGE: &str = r##"<!doctype html><html><head><title>Tide tables | Coast News</title>
+pub(crate) const PAGE: &str = r##"<!doctype html><html><head><title>Tide tables | Coast News</title>
 <meta property="og:site_name" content="Coast News"></head><body>
 <nav><a href="/">Home</a> <a href="/sea">Sea</a></nav>
 <div class="share-bar"><a href="#">Share</a></div>
@@ -13,7 +13,7 @@ const PAGE: &str = r##"<!doctype html><html><head><title>Tide tables | Coast New
 <p>Fishermen said the tables, long delayed, would help them plan the season.</p></article>
 <footer>Copyright Coast News</footer></body></html>"##;
 
-fn declutter(args: &[&str], dir: &Path) -> Output {
+pub(crate) fn declutter(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_declutter"))
         .args(args)
         .current_dir(dir)
@@ -22,17 +22,17 @@ fn declutter(args: &[&str], dir: &Path) -> Output {
         .expect("binary runs")
 }
 
-fn temp_with_page() -> tempfile::TempDir {
+pub(crate) fn temp_with_page() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("page.html"), PAGE).unwrap();
     dir
 }
 
-fn stdout(o: &Output) -> String {
+pub(crate) fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()
 }
 
-fn stderr(o: &Output) -> String {
+pub(crate) fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
@@ -75,7 +75,13 @@ fn output_file_is_written_whole_and_no_temp_file_is_left() {
     let out = declutter(&["page.html", "-o", "page.md"], dir.path());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let written = std::fs::read_to_string(dir.path().join("page.md")).unwrap();
-    assert!(written.starts_with("# Tide tables"));
+    // Files on disk get front matter by default.
+    assert!(
+        written.starts_with(
+            "---\ntitle: \"Tide tables\"\nsite_name: \"Coast News\"\n---\n\n# Tide tables\n"
+        ),
+        "{written}"
+    );
     let names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -231,3 +237,12 @@ fn no_extract_keeps_the_whole_cleaned_body() {
     let out = declutter(&["two.html", "--no-extract"], dir.path());
     assert_eq!(stdout(&out), "One block of text.\n\nAnother block.\n");
 }
+
+// Saved-page formats, metadata out, and batches, each in its own file
+// under tests/cli/ (one test binary, as every integration test here).
+#[path = "cli/batch.rs"]
+mod batch;
+#[path = "cli/formats.rs"]
+mod formats;
+#[path = "cli/precommit.rs"]
+mod precommit;

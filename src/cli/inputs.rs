@@ -3,8 +3,9 @@
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// Extensions of saved pages looked for inside folders.
-const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml"];
+/// Extensions of saved pages looked for inside folders; each may also be
+/// followed by `.gz`.
+const PAGE_EXTENSIONS: &[&str] = &["html", "htm", "xhtml", "mhtml", "mht", "warc"];
 
 /// One page to convert.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,7 +73,7 @@ fn walk_folder(dir: &Path, pages: &mut Vec<Page>, problems: &mut Vec<String>) {
     }
     if pages.len() == before {
         problems.push(format!(
-            "{}: no saved pages (.html, .htm, .xhtml) in this folder",
+            "{}: no saved pages (.html, .htm, .xhtml, .mhtml, .mht, .warc, or .gz of them) in this folder",
             dir.display()
         ));
     }
@@ -91,7 +92,32 @@ fn walk_error(dir: &Path, err: &walkdir::Error) -> String {
 }
 
 fn is_page(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
+    let has = |path: &Path| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| PAGE_EXTENSIONS.iter().any(|p| e.eq_ignore_ascii_case(p)))
+    };
+    match path.extension().and_then(|e| e.to_str()) {
+        Some(e) if e.eq_ignore_ascii_case("gz") => has(&path.with_extension("")),
+        _ => has(path),
+    }
+}
+
+/// The file name without its page extensions: `a.html` and `a.html.gz`
+/// give `a`, `crawl.warc.gz` gives `crawl`.
+pub(crate) fn stem(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..2 {
+        if path.extension().is_some() && is_page_or_gz(&path) {
+            path = path.with_extension("");
+        }
+    }
+    path
+}
+
+fn is_page_or_gz(path: &Path) -> bool {
+    is_page(path)
+        || path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
 }

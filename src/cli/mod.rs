@@ -1,12 +1,20 @@
-//! The command line: arguments (no I/O), then a runner over the inputs.
+//! The command line: arguments (no I/O), a plan of jobs with their
+//! destinations, a parallel batch that delivers results in input order.
 //!
 //! Exit codes: 0 when every input converted, 1 when one or more inputs
-//! failed (each named on stderr; the others are still converted), 2 for a
-//! usage error or an invalid rules file (nothing is converted).
+//! failed (each named on stderr; the others are still converted), when
+//! `--write` wrote a file or when `--check` found a copy missing or stale;
+//! 2 for a usage error or an invalid rules file (nothing is converted);
+//! 130 when interrupted by Ctrl-C.
 
 mod args;
+mod batch;
 mod inputs;
+mod interrupt;
+mod names;
 mod output;
+mod plan;
+mod report;
 mod run;
 
 use clap::Parser;

@@ -1,50 +1,55 @@
-//! Running the command: build the cleaner, convert each page, report.
+//! Running the command: build the cleaner, plan the jobs, run them,
+//! report.
 
-use super::args::Args;
+use super::args::{Args, Format};
+use super::batch;
 use super::inputs::{self, Page};
-use super::output::{self, Stdout};
-use declutter::{Cleaner, Document, Options, RuleSource};
-use std::collections::HashSet;
-use std::io::{IsTerminal, Read};
-use std::path::{Path, PathBuf};
+use super::interrupt;
+use super::plan::{Dest, Jobs, Mode, Plan};
+use super::report::Progress;
+use declutter::{Cleaner, Options, RuleSource};
+use std::io::IsTerminal;
+use std::time::Instant;
 
 pub(crate) enum Outcome {
+    /// Every page converted; with --write nothing needed writing, with
+    /// --check every copy is current.
     AllConverted,
+    /// A page failed, or --write wrote, or --check found stale copies.
     SomeFailed,
 }
 
-/// Where converted pages go.
-enum Dest<'a> {
-    Stdout,
-    File(&'a Path),
-    Dir(&'a Path),
-}
-
 pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
+    let started = Instant::now();
     let cleaner = build_cleaner(args)?;
     let (pages, problems) = inputs::expand(&args.inputs);
     check_usage(args, &pages)?;
     problems.iter().for_each(|p| eprintln!("declutter: {p}"));
-    let dest = match (&args.output, &args.out_dir) {
-        (Some(file), _) => Dest::File(file),
-        (None, Some(dir)) => Dest::Dir(dir),
-        (None, None) => Dest::Stdout,
-    };
-    let mut failed = !problems.is_empty();
-    let mut written = HashSet::new();
-    for (i, page) in pages.iter().enumerate() {
-        match convert_page(&cleaner, args, page)
-            .and_then(|doc| deliver(&dest, page, &doc, i, &mut written))
-        {
-            Ok(Stdout::Open) => {}
-            Ok(Stdout::Closed) => break,
-            Err(message) => {
-                eprintln!("declutter: {message}");
-                failed = true;
-            }
-        }
+    let plan = Plan::new(args);
+    if !matches!(plan.dest, Dest::Stdout) || plan.assets.is_some() {
+        interrupt::install();
     }
-    Ok(if failed {
+    let archive = pages
+        .iter()
+        .any(|p| p.name().to_ascii_lowercase().contains(".warc"));
+    let progress = Progress::new(args.quiet, pages.len(), archive);
+    let threads = args
+        .jobs
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let tally = batch::run(&cleaner, &plan, Jobs::new(&plan, pages), threads, progress)?;
+    if !args.quiet && tally.pages() > 1 {
+        eprintln!(
+            "declutter: {}",
+            tally.summary(plan.mode == Mode::Check, started)
+        );
+    }
+    let unclean = match plan.mode {
+        Mode::Convert => false,
+        Mode::Write => tally.converted > 0,
+        Mode::Check => tally.stale > 0,
+    };
+    Ok(if tally.failed > 0 || !problems.is_empty() || unclean {
         Outcome::SomeFailed
     } else {
         Outcome::AllConverted
@@ -58,8 +63,14 @@ fn check_usage(args: &Args, pages: &[Page]) -> Result<(), String> {
         );
     }
     let stdin = pages.contains(&Page::Stdin);
-    if stdin && args.out_dir.is_some() {
-        return Err("--out-dir needs file or folder inputs; use -o FILE for stdin".into());
+    if stdin && (args.out_dir.is_some() || args.write || args.check) {
+        return Err(
+            "--out-dir, --write and --check need file or folder inputs; use -o FILE for stdin"
+                .into(),
+        );
+    }
+    if args.format == Format::Jsonl && (args.out_dir.is_some() || args.write || args.check) {
+        return Err("--format jsonl writes to stdout or to the -o file".into());
     }
     if stdin && args.inputs.is_empty() && std::io::stdin().is_terminal() {
         return Err(
@@ -88,108 +99,7 @@ fn build_cleaner(args: &Args) -> Result<Cleaner, String> {
         rules,
         url: args.url.clone(),
         max_input_bytes: args.max_size,
+        assets: None,
     };
     Cleaner::new(options).map_err(|e| e.to_string())
-}
-
-fn convert_page(cleaner: &Cleaner, args: &Args, page: &Page) -> Result<Document, String> {
-    let name = page.name();
-    let bytes = read_page(page, args.max_size).map_err(|e| format!("{name}: cannot read: {e}"))?;
-    let doc = cleaner
-        .convert(&bytes)
-        .map_err(|e| format!("{name}: {e}"))?;
-    if args.explain {
-        explain(&name, &doc);
-    }
-    Ok(doc)
-}
-
-/// Reads at most one byte over the limit, so a huge file is refused
-/// without being loaded.
-fn read_page(page: &Page, max: usize) -> std::io::Result<Vec<u8>> {
-    let limit = max.saturating_add(1) as u64;
-    let mut bytes = Vec::new();
-    match page {
-        Page::Stdin => std::io::stdin()
-            .lock()
-            .take(limit)
-            .read_to_end(&mut bytes)?,
-        Page::File { path, .. } => std::fs::File::open(path)?
-            .take(limit)
-            .read_to_end(&mut bytes)?,
-    };
-    Ok(bytes)
-}
-
-fn deliver(
-    dest: &Dest,
-    page: &Page,
-    doc: &Document,
-    index: usize,
-    written: &mut HashSet<PathBuf>,
-) -> Result<Stdout, String> {
-    let target = match (dest, page) {
-        (Dest::Stdout, _) => {
-            let sep = if index > 0 { "\n" } else { "" };
-            return output::print(&format!("{sep}{}", doc.markdown))
-                .map_err(|e| format!("stdout: {e}"));
-        }
-        (Dest::File(file), _) => file.to_path_buf(),
-        (Dest::Dir(dir), Page::File { relative, .. }) => dir.join(relative).with_extension("md"),
-        (Dest::Dir(_), Page::Stdin) => unreachable!("usage check rejects stdin with --out-dir"),
-    };
-    check_target(page, &target, written)?;
-    output::write_atomic(&target, doc.markdown.as_bytes())
-        .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
-    Ok(Stdout::Open)
-}
-
-/// Never overwrite an input, and never write one output twice.
-fn check_target(page: &Page, target: &Path, written: &mut HashSet<PathBuf>) -> Result<(), String> {
-    if let Page::File { path, .. } = page
-        && same_file(path, target)
-    {
-        return Err(format!(
-            "{}: refusing to overwrite the input with its own output",
-            target.display()
-        ));
-    }
-    if !written.insert(target.to_path_buf()) {
-        return Err(format!(
-            "{}: skipped: {} was already written from another input with the same name",
-            page.name(),
-            target.display()
-        ));
-    }
-    Ok(())
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
-}
-
-fn explain(name: &str, doc: &Document) {
-    let r = &doc.report;
-    let source = r
-        .encoding_source
-        .map_or(String::new(), |s| format!(" ({s:?})"));
-    eprintln!("{name}: encoding {}{source}", r.encoding);
-    for removal in &r.removed {
-        eprintln!(
-            "{name}: removed by '{}': {} ({} chars)",
-            removal.rule, removal.path, removal.chars
-        );
-    }
-    if let Some(a) = &r.article {
-        let runner = a.runner_up.as_ref().map_or(String::new(), |(p, s)| {
-            format!("; runner-up {p} scored {s:.1}")
-        });
-        eprintln!(
-            "{name}: article {}: {} (score {:.1}{runner})",
-            a.path, a.reason, a.score
-        );
-    }
 }

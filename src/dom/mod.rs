@@ -220,6 +220,17 @@ impl Dom {
         })
     }
 
+    /// Replaces the value of attribute `name` of element `id`, when it has
+    /// one. Only the cleaner's asset step uses it, to point images at saved
+    /// copies.
+    pub(crate) fn set_attr(&mut self, id: NodeId, name: &str, value: &str) {
+        if let NodeData::Element(e) = &mut self.nodes[id.index()].data
+            && let Some(a) = e.attrs.iter_mut().find(|a| &*a.name.local == name)
+        {
+            a.value = value.into();
+        }
+    }
+
     /// A short CSS-like path for messages, e.g. `body > div#main > p.lead`.
     pub(crate) fn path(&self, id: NodeId) -> String {
         let mut elements: Vec<&Element> = std::iter::once(id)

@@ -24,8 +24,15 @@
 //! evidence that is windows-1252 (the browsers' fallback), reported as
 //! `Detected`. Malformed sequences become U+FFFD; no input panics.
 
+pub mod gzip;
+pub(crate) mod mhtml;
+pub(crate) mod mime;
 mod prescan;
+mod sniff;
 mod tld;
+pub mod warc;
+
+pub use sniff::{Format, sniff};
 
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, ISO_2022_JP, UTF_8};
@@ -41,6 +48,9 @@ pub enum EncodingSource {
     Bom,
     /// The bytes are valid UTF-8 and hold non-ASCII text.
     Utf8,
+    /// A charset given from outside the page: an HTTP header (WARC) or a
+    /// MIME part's `Content-Type` (MHTML).
+    Transport,
     /// A `<meta charset>` or `http-equiv` declaration in the page.
     Declared,
     /// Statistical detection (chardetng).
@@ -65,6 +75,15 @@ pub struct Decoded {
 /// Decodes a page. `url_hint` is the page's address when known; its
 /// top-level domain helps the detector when the page declares nothing.
 pub fn decode(bytes: &[u8], url_hint: Option<&str>) -> Decoded {
+    decode_with_charset(bytes, url_hint, None)
+}
+
+/// Decodes a page that came with a `charset` from outside it (an HTTP
+/// header in a WARC record, a MIME part's `Content-Type` in MHTML): that
+/// label, when the WHATWG Encoding Standard knows it, is weighed after a
+/// BOM and valid UTF-8 and before the page's own declaration
+/// ([`EncodingSource::Transport`]).
+pub fn decode_with_charset(bytes: &[u8], url_hint: Option<&str>, charset: Option<&str>) -> Decoded {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return decode_as(enc, &bytes[bom_len..], EncodingSource::Bom);
     }
@@ -75,6 +94,10 @@ pub fn decode(bytes: &[u8], url_hint: Option<&str>) -> Decoded {
             encoding: UTF_8.name(),
             source: EncodingSource::Utf8,
         };
+    }
+    // Labels map as for <meta>: UTF-16 without a BOM means UTF-8.
+    if let Some(enc) = charset.and_then(|c| prescan::encoding_for(c.trim().as_bytes())) {
+        return decode_as(enc, bytes, EncodingSource::Transport);
     }
     let scan = prescan::prescan(bytes);
     if let Some(enc) = scan.declared {

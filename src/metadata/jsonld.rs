@@ -8,8 +8,12 @@ use serde_json::Value;
 pub(crate) struct Article {
     pub(crate) headline: Option<String>,
     pub(crate) author: Option<String>,
+    pub(crate) authors: Vec<String>,
     pub(crate) published: Option<String>,
+    pub(crate) modified: Option<String>,
     pub(crate) publisher: Option<String>,
+    pub(crate) image: Option<String>,
+    pub(crate) description: Option<String>,
 }
 
 const ARTICLE_TYPES: &[&str] = &[
@@ -62,6 +66,12 @@ fn fill(v: &Value, into: &mut Article) {
     let text = |key: &str| v.get(key).and_then(Value::as_str).map(super::fold);
     into.headline = into.headline.take().or_else(|| text("headline"));
     into.published = into.published.take().or_else(|| text("datePublished"));
+    into.modified = into.modified.take().or_else(|| text("dateModified"));
+    into.description = into.description.take().or_else(|| text("description"));
+    into.image = into.image.take().or_else(|| v.get("image").and_then(image));
+    if into.authors.is_empty() {
+        into.authors = v.get("author").map(name_list).unwrap_or_default();
+    }
     into.author = into
         .author
         .take()
@@ -75,11 +85,28 @@ fn fill(v: &Value, into: &mut Article) {
 /// A person or organisation, a name string, or a list of them, as
 /// "A, B and C"-free plain "A, B".
 fn names(v: &Value) -> Option<String> {
-    let list: Vec<String> = match v {
+    let list = name_list(v);
+    (!list.is_empty()).then(|| list.join(", "))
+}
+
+fn name_list(v: &Value) -> Vec<String> {
+    match v {
         Value::Array(items) => items.iter().filter_map(one_name).collect(),
         other => one_name(other).into_iter().collect(),
+    }
+}
+
+/// An `image`: a URL, an ImageObject with a `url`, or a list of either
+/// (the first is taken).
+fn image(v: &Value) -> Option<String> {
+    let url = match v {
+        Value::String(s) => s.as_str(),
+        Value::Object(_) => v.get("url").or_else(|| v.get("contentUrl"))?.as_str()?,
+        Value::Array(items) => return items.iter().find_map(image),
+        _ => return None,
     };
-    (!list.is_empty()).then(|| list.join(", "))
+    let url = url.trim();
+    (!url.is_empty()).then(|| url.to_string())
 }
 
 fn one_name(v: &Value) -> Option<String> {

@@ -1,7 +1,14 @@
 //! What a page says about itself: title, byline, dates, site, language,
 //! read from `<meta>`, OpenGraph, JSON-LD and the markup, before any rule
 //! removes anything.
+//!
+//! Sources, strongest first for each field: JSON-LD (schema.org Article)
+//! for authors; OpenGraph (`article:*`, `og:*`), then Dublin Core
+//! (`dc.*`, `dcterms.*`) and Twitter cards, then plain `<meta>`, then the
+//! markup (`<time>`, `rel=author`, byline classes) for the rest. Dates are
+//! rewritten as ISO 8601 when they can be read (see `date`).
 
+mod date;
 mod jsonld;
 mod title;
 
@@ -15,8 +22,16 @@ pub struct Metadata {
     pub title: Option<String>,
     /// The author(s), as the page writes them.
     pub byline: Option<String>,
-    /// Publication date/time as given by the page.
+    /// Each author, as the page names them (JSON-LD authors, every
+    /// `<meta name=author>`, or the byline markup).
+    pub authors: Vec<String>,
+    /// Publication date/time: ISO 8601 when the page's value could be read
+    /// as a date, else as the page gives it.
     pub published: Option<String>,
+    /// Last modification date/time, like `published`.
+    pub modified: Option<String>,
+    /// The lead image's address (`og:image`, `twitter:image`, JSON-LD).
+    pub image: Option<String>,
     /// The site's name.
     pub site_name: Option<String>,
     /// The page's language (BCP 47 tag as written).
@@ -25,6 +40,9 @@ pub struct Metadata {
     pub description: Option<String>,
     /// The canonical address of the page.
     pub url: Option<String>,
+    /// Where the page was saved from: the caller's address for it, an
+    /// MHTML file's `Snapshot-Content-Location`, a WARC record's target URI.
+    pub source_url: Option<String>,
 }
 
 /// Everything collected in one pass over the page, before choosing.
@@ -37,8 +55,27 @@ pub(crate) struct Found {
     pub(crate) lang: Option<String>,
     pub(crate) h1s: Vec<String>,
     pub(crate) author_markup: Option<String>,
+    /// Every author `<meta>`, in document order (pages list co-authors so).
+    pub(crate) meta_authors: Vec<String>,
+    /// `<time>` elements: marked as published, marked as modified, first.
+    pub(crate) time_published: Option<String>,
+    pub(crate) time_modified: Option<String>,
+    pub(crate) time_first: Option<String>,
+    /// `<link rel=image_src>`.
+    pub(crate) image_link: Option<String>,
     pub(crate) ld: jsonld::Article,
 }
+
+/// `<meta>` keys naming the author, in order of trust.
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+];
 
 /// Reads the page's metadata.
 pub(crate) fn read(dom: &Dom) -> Metadata {
@@ -46,44 +83,125 @@ pub(crate) fn read(dom: &Dom) -> Metadata {
     Metadata {
         title: title::choose(&found),
         byline: byline(&found),
-        published: first(
+        authors: authors(&found),
+        published: date(
             &found,
-            &["article:published_time", "datepublished", "dc.date", "date"],
+            PUBLISHED_KEYS,
+            [
+                &found.ld.published,
+                &found.time_published,
+                &found.time_first,
+            ],
+        ),
+        modified: date(
+            &found,
+            MODIFIED_KEYS,
+            [&found.ld.modified, &found.time_modified],
+        ),
+        image: first(&found, IMAGE_KEYS)
+            .or_else(|| found.ld.image.clone())
+            .or_else(|| found.image_link.clone()),
+        site_name: first(
+            &found,
+            &["og:site_name", "application-name", "dc.publisher"],
         )
-        .or_else(|| found.ld.published.clone()),
-        site_name: first(&found, &["og:site_name", "application-name"])
-            .or_else(|| found.ld.publisher.clone()),
+        .or_else(|| found.ld.publisher.clone()),
         lang: found
             .lang
             .clone()
-            .or_else(|| first(&found, &["content-language", "og:locale"])),
+            .or_else(|| first(&found, &["content-language", "dc.language", "og:locale"])),
         description: first(
             &found,
-            &["description", "og:description", "twitter:description"],
-        ),
+            &[
+                "description",
+                "og:description",
+                "twitter:description",
+                "dc.description",
+                "dcterms.description",
+            ],
+        )
+        .or_else(|| found.ld.description.clone()),
         url: found
             .canonical
             .clone()
             .or_else(|| first(&found, &["og:url"])),
+        source_url: None,
     }
 }
+
+const IMAGE_KEYS: &[&str] = &[
+    "og:image",
+    "og:image:url",
+    "og:image:secure_url",
+    "twitter:image",
+    "twitter:image:src",
+    "image",
+    "thumbnailurl",
+];
 
 fn first(found: &Found, keys: &[&str]) -> Option<String> {
     keys.iter().find_map(|k| found.meta.get(*k).cloned())
 }
 
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "dcterms.issued",
+    "dc.date.issued",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "date",
+];
+
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+];
+
+/// The first `<meta>` date among `keys`, else the first fallback that is
+/// set, in ISO 8601 when readable.
+fn date<'a>(
+    found: &Found,
+    keys: &[&str],
+    fallbacks: impl IntoIterator<Item = &'a Option<String>>,
+) -> Option<String> {
+    first(found, keys)
+        .or_else(|| fallbacks.into_iter().find_map(Clone::clone))
+        .map(|d| date::normalize(&d))
+}
+
+/// JSON-LD's list of authors, else every author `<meta>`, else the byline
+/// markup without its "By".
+fn authors(found: &Found) -> Vec<String> {
+    if !found.ld.authors.is_empty() {
+        return found.ld.authors.clone();
+    }
+    let mut list: Vec<String> = Vec::new();
+    for a in &found.meta_authors {
+        if !list.contains(a) {
+            list.push(a.clone());
+        }
+    }
+    if list.is_empty()
+        && let Some(markup) = &found.author_markup
+    {
+        let name = markup
+            .strip_prefix("By ")
+            .or_else(|| markup.strip_prefix("by "))
+            .unwrap_or(markup);
+        list.push(name.trim().to_string());
+    }
+    list
+}
+
 fn byline(found: &Found) -> Option<String> {
-    let meta = first(
-        found,
-        &[
-            "author",
-            "article:author",
-            "dc.creator",
-            "byl",
-            "sailthru.author",
-        ],
-    )
-    .filter(|a| !a.starts_with("http"));
+    let meta = first(found, AUTHOR_KEYS).filter(|a| !a.starts_with("http"));
     found
         .ld
         .author
@@ -101,7 +219,11 @@ fn collect(dom: &Dom) -> Found {
             "title" if el.is("title") && found.title.is_none() => {
                 found.title = Some(fold(&dom.text_content(id)));
             }
-            "meta" => read_meta(el, &mut found.meta),
+            "meta" => {
+                read_meta(el, &mut found.meta);
+                read_meta_author(el, &mut found.meta_authors);
+            }
+            "time" => read_time(dom, id, el, &mut found),
             "link" => read_link(el, &mut found),
             "script" => read_script(dom, id, el, &mut found),
             "h1" if found.h1s.len() < 5 => found.h1s.push(fold(&dom.text_content(id))),
@@ -124,8 +246,63 @@ fn read_meta(el: &Element, meta: &mut HashMap<String, String>) {
     }
 }
 
+/// Every author `<meta>`, not only the first (first wins in `meta`).
+fn read_meta_author(el: &Element, authors: &mut Vec<String>) {
+    let Some(content) = el.attr("content").map(fold).filter(|c| !c.is_empty()) else {
+        return;
+    };
+    let named = ["name", "property"]
+        .iter()
+        .filter_map(|k| el.attr(k))
+        .any(|k| {
+            let k = k.to_ascii_lowercase();
+            AUTHOR_KEYS.contains(&k.as_str())
+        });
+    if named && !content.starts_with("http") {
+        authors.push(content.strip_prefix("By ").unwrap_or(&content).to_string());
+    }
+}
+
+/// `<time datetime>`: marked as the publication (`pubdate`, `itemprop`,
+/// a `published` class) or modification date, else remembered as the
+/// first date of the page, the last resort for `published`.
+fn read_time(dom: &Dom, id: NodeId, el: &Element, found: &mut Found) {
+    let value = el
+        .attr("datetime")
+        .map(fold)
+        .or_else(|| (dom.subtree_range(id).len() <= 4).then(|| fold(&dom.text_content(id))))
+        .filter(|v| !v.is_empty());
+    let Some(value) = value else { return };
+    let marks = format!(
+        "{} {}",
+        el.attr("itemprop").unwrap_or(""),
+        el.attr("class").unwrap_or("")
+    )
+    .to_ascii_lowercase();
+    let slot = if el.attr("pubdate").is_some()
+        || marks.contains("datepublished")
+        || marks.contains("published")
+    {
+        &mut found.time_published
+    } else if marks.contains("modified") || marks.contains("updated") {
+        &mut found.time_modified
+    } else if el.attr("datetime").is_some() {
+        &mut found.time_first
+    } else {
+        return;
+    };
+    slot.get_or_insert(value);
+}
+
 fn read_link(el: &Element, found: &mut Found) {
     let rel = el.attr("rel").unwrap_or("");
+    if rel
+        .split_ascii_whitespace()
+        .any(|r| r.eq_ignore_ascii_case("image_src"))
+        && found.image_link.is_none()
+    {
+        found.image_link = el.attr("href").map(|h| h.trim().to_string());
+    }
     if rel
         .split_ascii_whitespace()
         .any(|r| r.eq_ignore_ascii_case("canonical"))

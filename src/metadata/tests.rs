@@ -85,3 +85,57 @@ fn author_url_is_not_a_byline_but_markup_is() {
     );
     assert_eq!(m.byline.as_deref(), Some("By Jane Roe"));
 }
+
+#[test]
+fn json_ld_authors_dates_and_image() {
+    let m = meta_of(
+        r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"H",
+        "author":[{"@type":"Person","name":"Ana Lima"},{"name":"Bo Chen"}],
+        "datePublished":"2024-03-05T10:00:00+09:00","dateModified":"2024-03-06",
+        "image":{"@type":"ImageObject","url":"https://x.example/lead.jpg"}}</script>"#,
+    );
+    assert_eq!(m.authors, ["Ana Lima", "Bo Chen"]);
+    assert_eq!(m.byline.as_deref(), Some("Ana Lima, Bo Chen"));
+    assert_eq!(m.published.as_deref(), Some("2024-03-05T10:00:00+09:00"));
+    assert_eq!(m.modified.as_deref(), Some("2024-03-06"));
+    assert_eq!(m.image.as_deref(), Some("https://x.example/lead.jpg"));
+}
+
+#[test]
+fn opengraph_twitter_and_dublin_core() {
+    let m = meta_of(
+        r#"<meta name="twitter:image" content="https://x.example/t.png">
+        <meta property="article:modified_time" content="Tue, 05 Mar 2024 10:00:00 GMT">
+        <meta name="DC.date.issued" content="2024/03/01">
+        <meta name="DC.language" content="ko">
+        <meta name="DC.publisher" content="Coast News">
+        <meta name="author" content="Ana Lima"><meta name="author" content="Bo Chen">"#,
+    );
+    assert_eq!(m.image.as_deref(), Some("https://x.example/t.png"));
+    assert_eq!(m.modified.as_deref(), Some("2024-03-05T10:00:00Z"));
+    assert_eq!(m.published.as_deref(), Some("2024-03-01"));
+    assert_eq!(m.lang.as_deref(), Some("ko"));
+    assert_eq!(m.site_name.as_deref(), Some("Coast News"));
+    assert_eq!(m.authors, ["Ana Lima", "Bo Chen"]);
+}
+
+#[test]
+fn time_elements_and_byline_markup() {
+    let m = meta_of(
+        r#"<article><p class="byline">By Ana Lima</p>
+        <time datetime="2024-01-02T03:04">Jan 2</time>
+        <time class="updated" datetime="2024-02-03">Feb 3</time>
+        <time itemprop="datePublished">2023년 12월 1일</time></article>"#,
+    );
+    assert_eq!(m.authors, ["Ana Lima"]);
+    assert_eq!(m.published.as_deref(), Some("2023-12-01"));
+    assert_eq!(m.modified.as_deref(), Some("2024-02-03"));
+    let m = meta_of(r#"<time datetime="2024-01-02T03:04">Jan 2</time><time>later</time>"#);
+    assert_eq!(m.published.as_deref(), Some("2024-01-02T03:04:00"));
+}
+
+#[test]
+fn unreadable_dates_are_kept_as_written() {
+    let m = meta_of(r#"<meta property="article:published_time" content="the other day">"#);
+    assert_eq!(m.published.as_deref(), Some("the other day"));
+}
