@@ -1,7 +1,7 @@
 //! The configured converter: rules compiled once, pages converted many times.
 
 use crate::dom::{Dom, NodeId, NodeSet};
-use crate::markdown::{self, MarkdownOptions};
+use crate::markdown::{self, Asset, MarkdownOptions};
 use crate::metadata::{self, Metadata};
 use crate::rules::RuleSet;
 use crate::{Error, Options, extract, input};
@@ -16,6 +16,9 @@ pub struct Document {
     pub metadata: Metadata,
     /// How the page was read and what was removed.
     pub report: Report,
+    /// Files the Markdown links to (`data:` images decoded when
+    /// [`Options::assets`] is set), for the caller to save.
+    pub assets: Vec<Asset>,
 }
 
 /// What happened while converting one page.
@@ -86,7 +89,7 @@ impl Cleaner {
             });
         }
         let decoded = input::decode(bytes, url);
-        let mut doc = self.convert_text(&decoded.text);
+        let mut doc = self.convert_text_at(&decoded.text, url);
         doc.report.encoding = decoded.encoding;
         doc.report.encoding_source = Some(decoded.source);
         Ok(doc)
@@ -94,6 +97,44 @@ impl Cleaner {
 
     /// Converts a page that is already text.
     pub fn convert_text(&self, html: &str) -> Document {
+        self.convert_text_at(html, self.options.url.as_deref())
+    }
+
+    fn convert_text_at(&self, html: &str, url: Option<&str>) -> Document {
+        let page = self.prepare(html);
+        let addresses = [
+            page.metadata.url.as_deref(),
+            url,
+            self.options.base_url.as_deref(),
+        ];
+        let options = MarkdownOptions {
+            base: markdown::base(&page.dom, &addresses),
+            link_style: self.options.link_style,
+            wrap: self.options.wrap,
+            assets: self.options.assets.clone(),
+        };
+        let body = markdown::render_page(&page.dom, &page.roots, &page.removed, &options);
+        let title = page
+            .metadata
+            .title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty());
+        Document {
+            markdown: with_headline(title, body.markdown),
+            report: Report {
+                encoding: "UTF-8",
+                encoding_source: None,
+                removed: page.removals,
+                article: page.article,
+            },
+            metadata: page.metadata,
+            assets: body.assets,
+        }
+    }
+
+    /// Everything before Markdown: the page parsed, its metadata read, the
+    /// rules applied and the article chosen.
+    pub(crate) fn prepare(&self, html: &str) -> Prepared {
         let dom = Dom::parse(html);
         let metadata = metadata::read(&dom);
         let mut pruned = self.rules.apply(&dom);
@@ -107,18 +148,27 @@ impl Cleaner {
         if let Some(heading) = title.and_then(|t| title_heading(&dom, &roots, &pruned.removed, t)) {
             pruned.removed.insert(heading);
         }
-        let body = markdown::render(&dom, &roots, &pruned.removed, &MarkdownOptions::default());
-        Document {
-            markdown: with_headline(title, body),
+        Prepared {
+            dom,
             metadata,
-            report: Report {
-                encoding: "UTF-8",
-                encoding_source: None,
-                removed: pruned.removals,
-                article,
-            },
+            roots,
+            removed: pruned.removed,
+            removals: pruned.removals,
+            article,
         }
     }
+}
+
+/// A page ready for the Markdown stage.
+pub(crate) struct Prepared {
+    pub(crate) dom: Dom,
+    pub(crate) metadata: Metadata,
+    /// The elements to write, in order.
+    pub(crate) roots: Vec<NodeId>,
+    /// Everything the rules removed, and the article's repeated headline.
+    pub(crate) removed: NodeSet,
+    removals: Vec<Removal>,
+    article: Option<ArticleChoice>,
 }
 
 /// The headline always comes first, as a `# ` heading.

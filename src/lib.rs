@@ -39,8 +39,9 @@ pub mod rules;
 pub use cleaner::{ArticleChoice, Cleaner, Document, Removal, Report};
 pub use error::Error;
 pub use input::{Decoded, EncodingSource};
+pub use markdown::Asset;
 pub use metadata::Metadata;
-pub use options::Options;
+pub use options::{LinkStyle, Options};
 pub use rules::RuleSource;
 
 /// Converts one saved page with the default [`Options`].

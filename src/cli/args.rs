@@ -1,6 +1,6 @@
 //! Command-line arguments as clap parses them: plain data, no I/O.
 
-use clap::Parser;
+use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
@@ -65,4 +65,35 @@ pub(crate) struct Args {
     /// removed which elements, and which block was chosen as the article.
     #[arg(long)]
     pub(crate) explain: bool,
+
+    /// Resolve relative links and images against URL when the page names
+    /// no address itself (<base href>, canonical link, og:url) and --url
+    /// is not given.
+    #[arg(long, value_name = "URL")]
+    pub(crate) base_url: Option<String>,
+
+    /// Write links inline, [text](url), or as references, [text][1], with
+    /// the addresses listed at the end.
+    #[arg(long, value_name = "STYLE", value_enum, default_value_t = LinkStyleArg::Inline)]
+    pub(crate) link_style: LinkStyleArg,
+
+    /// Wrap paragraphs at N columns (never inside a link address, inline
+    /// code, or where a line would start a new block). Default: no wrap.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) wrap: Option<u16>,
+
+    /// Save images embedded as data: URIs into DIR (relative to the
+    /// Markdown file's folder, or to the current folder on stdout) and
+    /// link them there. Without it they are left out.
+    #[arg(long, value_name = "DIR")]
+    pub(crate) assets: Option<PathBuf>,
+}
+
+/// `--link-style` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LinkStyleArg {
+    /// [text](https://example.com/)
+    Inline,
+    /// [text][1] and, at the end, [1]: https://example.com/
+    Reference,
 }

@@ -1,9 +1,9 @@
 //! Running the command: build the cleaner, convert each page, report.
 
-use super::args::Args;
+use super::args::{Args, LinkStyleArg};
 use super::inputs::{self, Page};
 use super::output::{self, Stdout};
-use declutter::{Cleaner, Document, Options, RuleSource};
+use declutter::{Cleaner, Document, LinkStyle, Options, RuleSource};
 use std::collections::HashSet;
 use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
@@ -34,7 +34,7 @@ pub(crate) fn run(args: &Args) -> Result<Outcome, String> {
     let mut written = HashSet::new();
     for (i, page) in pages.iter().enumerate() {
         match convert_page(&cleaner, args, page)
-            .and_then(|doc| deliver(&dest, page, &doc, i, &mut written))
+            .and_then(|doc| deliver(&dest, page, &doc, i, &mut written, args))
         {
             Ok(Stdout::Open) => {}
             Ok(Stdout::Closed) => break,
@@ -88,6 +88,16 @@ fn build_cleaner(args: &Args) -> Result<Cleaner, String> {
         rules,
         url: args.url.clone(),
         max_input_bytes: args.max_size,
+        base_url: args.base_url.clone(),
+        link_style: match args.link_style {
+            LinkStyleArg::Inline => LinkStyle::Inline,
+            LinkStyleArg::Reference => LinkStyle::Reference,
+        },
+        wrap: args.wrap.map(usize::from),
+        assets: args
+            .assets
+            .as_ref()
+            .map(|d| d.to_string_lossy().into_owned()),
     };
     Cleaner::new(options).map_err(|e| e.to_string())
 }
@@ -127,9 +137,11 @@ fn deliver(
     doc: &Document,
     index: usize,
     written: &mut HashSet<PathBuf>,
+    args: &Args,
 ) -> Result<Stdout, String> {
     let target = match (dest, page) {
         (Dest::Stdout, _) => {
+            write_assets(Path::new(""), doc, args)?;
             let sep = if index > 0 { "\n" } else { "" };
             return output::print(&format!("{sep}{}", doc.markdown))
                 .map_err(|e| format!("stdout: {e}"));
@@ -139,9 +151,28 @@ fn deliver(
         (Dest::Dir(_), Page::Stdin) => unreachable!("usage check rejects stdin with --out-dir"),
     };
     check_target(page, &target, written)?;
+    write_assets(target.parent().unwrap_or(Path::new("")), doc, args)?;
     output::write_atomic(&target, doc.markdown.as_bytes())
         .map_err(|e| format!("{}: cannot write: {e}", target.display()))?;
     Ok(Stdout::Open)
+}
+
+/// Saves the page's assets into `--assets DIR`, taken relative to the
+/// folder the Markdown goes to (the links in it are relative to that
+/// folder too). Names are content hashes: an existing file is the same.
+fn write_assets(markdown_dir: &Path, doc: &Document, args: &Args) -> Result<(), String> {
+    let Some(dir) = &args.assets else {
+        return Ok(());
+    };
+    let dir = markdown_dir.join(dir);
+    for asset in &doc.assets {
+        let path = dir.join(&asset.name);
+        if !path.exists() {
+            output::write_atomic(&path, &asset.bytes)
+                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// Never overwrite an input, and never write one output twice.

@@ -88,3 +88,26 @@ pub(super) fn visible_text(
     }
     out
 }
+
+/// The nodes under `root` (itself included) the walk enters: hidden
+/// subtrees are left out whole.
+pub(super) fn visible_nodes<'a>(
+    dom: &'a Dom,
+    root: NodeId,
+    removed: &'a NodeSet,
+) -> impl Iterator<Item = NodeId> + 'a {
+    let end = dom.subtree_range(root).end;
+    let mut i = root.index();
+    std::iter::from_fn(move || {
+        while i < end {
+            let node = NodeId::from_index(i);
+            if is_hidden(dom, node, removed) {
+                i = dom.subtree_range(node).end;
+            } else {
+                i += 1;
+                return Some(node);
+            }
+        }
+        None
+    })
+}

@@ -21,6 +21,11 @@ pub(super) struct TextContext {
     pub(super) in_brackets: bool,
     /// The paragraph has several lines, so `|` could start a GFM table.
     pub(super) pipes: bool,
+    /// The run holds two `$` or more, which could pair into math.
+    pub(super) dollars: bool,
+    /// Links are written as references: any `[text]` could match a
+    /// definition, so every `]` is escaped.
+    pub(super) references: bool,
 }
 
 /// Appends `s` to `out` with the backslashes CommonMark needs to read it
@@ -50,7 +55,8 @@ fn needs_escape(chars: &[char], i: usize, ctx: &TextContext) -> bool {
         // run its neighbour is unknown, so it is escaped.
         '_' => !(is_alnum(prev) && is_alnum(chars.get(i + 1).copied())),
         '[' => ctx.in_brackets,
-        ']' => ctx.in_brackets || matches!(next, Some('(' | '[' | ':')),
+        ']' => ctx.in_brackets || ctx.references || matches!(next, Some('(' | '[' | ':')),
+        '$' => ctx.dollars,
         '!' => next == Some('['),
         '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
         '&' => entity_like(&chars[i + 1..]),
@@ -173,6 +179,25 @@ fn balanced_parens(url: &str) -> bool {
         }
     }
     depth == 0
+}
+
+/// `](destination "title")`, closing an inline link or image.
+pub(super) fn inline_link_end(href: &str, title: Option<&str>) -> String {
+    let mut out = String::from("](");
+    out.push_str(&destination_and_title(href, title));
+    out.push(')');
+    out
+}
+
+/// `destination "title"`, as inline links and reference definitions
+/// write them.
+pub(super) fn destination_and_title(href: &str, title: Option<&str>) -> String {
+    let mut out = destination(href);
+    if let Some(title) = title.filter(|t| !fold_whitespace(t).is_empty()) {
+        out.push(' ');
+        out.push_str(&self::title(title));
+    }
+    out
 }
 
 /// A link or image title in double quotes, folded to one line.

@@ -30,18 +30,21 @@ const PLACEHOLDER_HINTS: &[&str] = &[
 
 /// The image `<img>` at `id` shows, or `None` for tracking pixels and
 /// images with no usable source. `caption` is the text of the enclosing
-/// figure's caption: an alt repeating it is left empty.
+/// figure's caption: an alt repeating it is left empty. With `keep_data`,
+/// a `data:` source is returned when there is no better one (the caller
+/// decodes it).
 pub(super) fn image(
     dom: &Dom,
     id: NodeId,
     removed: &NodeSet,
     caption: Option<&str>,
+    keep_data: bool,
 ) -> Option<Image> {
     let el = dom.element(id)?;
     if is_tracking_pixel(el) {
         return None;
     }
-    let src = source(dom, id, el, removed)?;
+    let src = source(dom, id, el, removed, keep_data)?;
     let mut alt = fold_whitespace(el.attr("alt").unwrap_or(""));
     if caption.is_some_and(|c| repeats(&alt, c)) || is_file_name(&alt) {
         alt.clear();
@@ -68,10 +71,19 @@ fn is_tracking_pixel(el: &Element) -> bool {
 }
 
 /// `src` unless it is missing or a placeholder, then the lazy-loading
-/// attributes, the largest `srcset` candidate, `<picture>` sources, and
-/// last a placeholder-looking `src` when there is nothing else.
-fn source<'a>(dom: &'a Dom, id: NodeId, el: &'a Element, removed: &NodeSet) -> Option<&'a str> {
-    let src = el.attr("src").map(str::trim).filter(|s| usable(s));
+/// attributes, the largest `srcset` candidate, `<picture>` sources, then
+/// an inline `data:` image (when kept), and last a placeholder-looking
+/// `src` when there is nothing else.
+fn source<'a>(
+    dom: &'a Dom,
+    id: NodeId,
+    el: &'a Element,
+    removed: &NodeSet,
+    keep_data: bool,
+) -> Option<&'a str> {
+    let src = el.attr("src").map(str::trim);
+    let data = src.filter(|s| keep_data && is_data(s));
+    let src = src.filter(|s| usable(s));
     if let Some(src) = src.filter(|s| !is_placeholder(s)) {
         return Some(src);
     }
@@ -81,7 +93,15 @@ fn source<'a>(dom: &'a Dom, id: NodeId, el: &'a Element, removed: &NodeSet) -> O
         .find(|s| usable(s))
         .or_else(|| srcset_of(el))
         .or_else(|| picture_source(dom, id, removed))
+        .or(data)
         .or(src)
+}
+
+/// Whether a source is inline data (`data:`), ASCII case-insensitively.
+pub(super) fn is_data(src: &str) -> bool {
+    src.trim_start()
+        .get(..5)
+        .is_some_and(|s| s.eq_ignore_ascii_case("data:"))
 }
 
 fn srcset_of(el: &Element) -> Option<&str> {

@@ -30,23 +30,100 @@
 //! - Emphasis that CommonMark would not parse where it stands (CJK text
 //!   next to punctuation) is written as `<strong>`, `<em>` or `<del>`.
 
+mod asset;
 mod elements;
+mod embed;
 mod emphasis;
 mod escape;
 mod event;
+mod footnote;
 mod image;
 mod inline;
+mod links;
+mod math;
 mod section;
 mod table;
 mod walk;
+mod wrap;
 mod writer;
 
-use crate::dom::{Dom, NodeId, NodeSet};
+pub use asset::Asset;
+pub(crate) use links::base;
 
-/// How Markdown is written. Empty for now; every future field must have a
-/// default that keeps today's output.
+use crate::dom::{Dom, NodeId, NodeSet};
+use crate::options::LinkStyle;
+use event::{Block, Event};
+use url::Url;
+
+/// How Markdown is written. The default writes what the library's
+/// default [`crate::Options`] ask for.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct MarkdownOptions {}
+pub(crate) struct MarkdownOptions {
+    /// What relative links and images are resolved against.
+    pub(crate) base: Option<Url>,
+    pub(crate) link_style: LinkStyle,
+    /// Wrap paragraphs at this many columns.
+    pub(crate) wrap: Option<usize>,
+    /// Keep `data:` images as assets linked under this folder.
+    pub(crate) assets: Option<String>,
+}
+
+/// The Markdown of some roots, and the files it links to.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Rendered {
+    pub(crate) markdown: String,
+    pub(crate) assets: Vec<Asset>,
+}
+
+/// What the walk knows about the whole page before it starts.
+pub(crate) struct Page<'a> {
+    dom: &'a Dom,
+    removed: &'a NodeSet,
+    base: Option<&'a Url>,
+    anchors: links::Anchors<'a>,
+    notes: footnote::Notes,
+}
+
+/// What becomes of a link's `href`.
+pub(crate) enum Destination {
+    /// A link to this (resolved) address.
+    Keep(String),
+    /// Just the link's text: no address worth keeping.
+    Text,
+    /// Nothing: a note's back-link to its reference.
+    Drop,
+}
+
+impl<'a> Page<'a> {
+    fn new(dom: &'a Dom, roots: &[NodeId], removed: &'a NodeSet, base: Option<&'a Url>) -> Self {
+        let anchors = links::Anchors::collect(dom, roots, removed);
+        let notes = footnote::Notes::detect(dom, roots, removed, &anchors);
+        Page {
+            dom,
+            removed,
+            base,
+            anchors,
+            notes,
+        }
+    }
+
+    /// Same-page anchors are kept only when their target is written;
+    /// scripts, inline data and empty addresses leave the text alone.
+    fn destination(&self, href: &str) -> Destination {
+        if let Some(fragment) = href.strip_prefix('#') {
+            return match self.anchors.get(fragment) {
+                Some(t) if self.notes.is_backlink_target(t) => Destination::Drop,
+                Some(_) => Destination::Keep(href.to_string()),
+                None => Destination::Text,
+            };
+        }
+        if links::is_followable(href) {
+            Destination::Keep(links::resolve(self.base, href))
+        } else {
+            Destination::Text
+        }
+    }
+}
 
 /// Renders the given roots (in order) as Markdown, skipping every node in
 /// `removed` (and its subtree).
@@ -54,18 +131,40 @@ pub(crate) struct MarkdownOptions {}
 /// The output has no leading blank lines, blocks separated by exactly one
 /// blank line, hard breaks written as a backslash (so no trailing spaces
 /// outside code blocks), and ends with exactly one `"\n"`, or is `""`.
+/// Footnotes and reference definitions come last.
+pub(crate) fn render_page(
+    dom: &Dom,
+    roots: &[NodeId],
+    removed: &NodeSet,
+    options: &MarkdownOptions,
+) -> Rendered {
+    let page = Page::new(dom, roots, removed, options.base.as_ref());
+    let mut assets = asset::Assets::new(options.assets.clone());
+    let references = links::References::new(options.link_style);
+    let mut writer = writer::Writer::new(references, options.wrap);
+    for &root in roots {
+        walk::walk(&page, root, &mut writer, &mut assets, false);
+    }
+    for note in &page.notes.notes {
+        writer.event(Event::Start(Block::Footnote(note.label.clone())));
+        walk::walk(&page, note.target, &mut writer, &mut assets, true);
+        writer.event(Event::End(Block::Footnote(note.label.clone())));
+    }
+    Rendered {
+        markdown: without_edge_rules(writer.finish()),
+        assets: assets.list,
+    }
+}
+
+/// [`render_page`]'s Markdown alone.
+#[cfg(test)]
 pub(crate) fn render(
     dom: &Dom,
     roots: &[NodeId],
     removed: &NodeSet,
     options: &MarkdownOptions,
 ) -> String {
-    let _ = options;
-    let mut writer = writer::Writer::new();
-    for &root in roots {
-        walk::walk(dom, root, removed, &mut writer);
-    }
-    without_edge_rules(writer.finish())
+    render_page(dom, roots, removed, options).markdown
 }
 
 /// A thematic break separates content: one before anything or after
@@ -91,7 +190,12 @@ fn without_edge_rules(mut md: String) -> String {
 pub(crate) fn heading(level: usize, text: &str) -> String {
     let hashes = "#".repeat(level.clamp(1, 6));
     let tokens = vec![inline::Token::Text(text.to_string())];
-    let content = inline::render(tokens, inline::Mode::Heading, None);
+    let mut references = links::References::default();
+    let mut env = inline::Env {
+        references: &mut references,
+        wrap: None,
+    };
+    let content = inline::render(tokens, inline::Mode::Heading, None, &mut env);
     if content.is_empty() {
         hashes
     } else {

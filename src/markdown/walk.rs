@@ -7,13 +7,18 @@
 //! late caption after the table): they are deferred and walked by a
 //! second [`Walker`] pushed on top of the first when their owner ends.
 
+use super::asset::Assets;
 use super::elements::{self, Kind, heading_level, is_hidden, visible_text};
+use super::embed;
 use super::escape::fold_whitespace;
 use super::event::{Block, Event, Span};
 use super::image;
 use super::inline::is_html_space;
+use super::links;
+use super::math::{self, Math};
 use super::table;
 use super::writer::Writer;
+use super::{Destination, Page};
 use crate::dom::{Dom, Element, NodeData, NodeId, NodeSet, Step, Walker};
 
 /// Caption text is read ahead for alt comparison; this bounds the read
@@ -66,10 +71,21 @@ struct Figure {
 }
 
 /// Walks `root` (an element, a text node or the document) into `writer`.
-pub(super) fn walk(dom: &Dom, root: NodeId, removed: &NodeSet, writer: &mut Writer) {
+/// A footnote's note is walked with `note` set: its own element is then
+/// only a container of its content (an `<li>` is not a list item there).
+pub(super) fn walk(
+    page: &Page,
+    root: NodeId,
+    writer: &mut Writer,
+    assets: &mut Assets,
+    note: bool,
+) {
     let mut walk = Walk {
-        dom,
-        removed,
+        dom: page.dom,
+        removed: page.removed,
+        page,
+        assets,
+        note_root: note.then_some(root),
         writer,
         walkers: vec![(Walker::new(root), None)],
         exits: Vec::new(),
@@ -86,6 +102,10 @@ pub(super) fn walk(dom: &Dom, root: NodeId, removed: &NodeSet, writer: &mut Writ
 struct Walk<'a> {
     dom: &'a Dom,
     removed: &'a NodeSet,
+    page: &'a Page<'a>,
+    assets: &'a mut Assets,
+    /// The note being written at the end, when this walk writes one.
+    note_root: Option<NodeId>,
     writer: &'a mut Writer,
     /// The running walker is the last; each deferred walk records its root.
     walkers: Vec<(Walker, Option<NodeId>)>,
@@ -145,6 +165,13 @@ impl Walk<'_> {
     }
 
     fn element(&mut self, id: NodeId, el: &Element) -> Exit {
+        if self.note_root == Some(id) {
+            return self.start_boundary();
+        }
+        if let Some(exit) = self.special(id, el) {
+            self.skip_children();
+            return exit;
+        }
         match elements::kind(el) {
             Kind::Skip => {
                 self.skip_children();
@@ -166,15 +193,52 @@ impl Walk<'_> {
         }
     }
 
+    /// Elements written whole in a form of their own: footnote references
+    /// and notes, math, embedded media. Their children are skipped.
+    fn special(&mut self, id: NodeId, el: &Element) -> Option<Exit> {
+        if let Some(label) = self.page.notes.reference(id) {
+            self.emit(Event::FootnoteRef(label.to_string()));
+            return Some(Exit::Nothing);
+        }
+        if self.page.notes.is_note(id) {
+            return Some(Exit::Nothing);
+        }
+        if let Some(found) = math::math(self.dom, id, el) {
+            self.math(found);
+            return Some(Exit::Nothing);
+        }
+        let embed = embed::embed(self.dom, id, el, self.page.base)?;
+        let link = Span::Link {
+            href: embed.url,
+            title: None,
+        };
+        self.emit(Event::SpanStart(link));
+        self.emit(Event::Text(&embed.label));
+        self.emit(Event::SpanEnd);
+        Some(Exit::Nothing)
+    }
+
+    fn math(&mut self, found: Math) {
+        match found {
+            Math::Tex { tex, display } => {
+                let block = display && self.inline_only == 0;
+                if block {
+                    self.emit(Event::Boundary);
+                }
+                self.emit(Event::Math { tex, display });
+                if block {
+                    self.emit(Event::Boundary);
+                }
+            }
+            Math::Text(text) => self.emit(Event::Text(&text)),
+            Math::Rendering => {}
+        }
+    }
+
     fn inline(&mut self, id: NodeId, el: &Element) -> Exit {
         match &*el.name {
             "br" => self.emit(Event::HardBreak),
-            "img" => {
-                let caption = self.figures.last().map(|f| f.caption.as_str());
-                if let Some(image) = image::image(self.dom, id, self.removed, caption) {
-                    self.emit(Event::Image(image));
-                }
-            }
+            "img" => self.image(id),
             "code" | "kbd" | "samp" | "tt" => self.code(id),
             "a" => return self.link(el),
             "em" | "i" => return self.span(SpanKind::Emphasis, Span::Emphasis),
@@ -185,6 +249,23 @@ impl Walk<'_> {
             _ => {}
         }
         Exit::Nothing
+    }
+
+    fn image(&mut self, id: NodeId) {
+        let caption = self.figures.last().map(|f| f.caption.as_str());
+        let keep_data = self.assets.enabled();
+        let Some(mut image) = image::image(self.dom, id, self.removed, caption, keep_data) else {
+            return;
+        };
+        if image::is_data(&image.src) {
+            match self.assets.add(&image.src) {
+                Some(path) => image.src = path,
+                None => return,
+            }
+        } else {
+            image.src = links::resolve(self.page.base, &image.src);
+        }
+        self.emit(Event::Image(image));
     }
 
     fn code(&mut self, id: NodeId) {
@@ -203,10 +284,19 @@ impl Walk<'_> {
         Exit::Span(kind, first)
     }
 
-    /// A link with a destination worth keeping; otherwise just its text.
+    /// A link with a destination worth keeping; otherwise just its text
+    /// (a back-link from a note to its reference: nothing at all).
     fn link(&mut self, el: &Element) -> Exit {
-        let href = el.attr("href").map(str::trim).unwrap_or("");
-        if self.links > 0 || !is_followable(href) {
+        let raw = el.attr("href").map(str::trim).unwrap_or("");
+        let href = match self.page.destination(raw) {
+            Destination::Keep(href) => href,
+            Destination::Text => return Exit::Nothing,
+            Destination::Drop => {
+                self.skip_children();
+                return Exit::Nothing;
+            }
+        };
+        if self.links > 0 {
             return Exit::Nothing;
         }
         self.links += 1;
@@ -214,10 +304,7 @@ impl Walk<'_> {
             .attr("title")
             .map(fold_whitespace)
             .filter(|t| !t.is_empty());
-        self.emit(Event::SpanStart(Span::Link {
-            href: href.to_string(),
-            title,
-        }));
+        self.emit(Event::SpanStart(Span::Link { href, title }));
         Exit::Link
     }
 
@@ -541,22 +628,6 @@ impl Walk<'_> {
             Box::new(children[..at].iter().rev().copied())
         }
     }
-}
-
-/// Whether a link's destination is worth writing: not empty, not a
-/// same-page anchor, not a script or inline data.
-fn is_followable(href: &str) -> bool {
-    let scheme: String = href
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .take(11)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    !href.is_empty()
-        && !href.starts_with('#')
-        && !["javascript:", "vbscript:", "data:"]
-            .iter()
-            .any(|s| scheme.starts_with(s))
 }
 
 /// The language named by a `class` like `language-rust`, `lang-rust`,
