@@ -102,17 +102,7 @@ impl Cleaner {
 
     fn convert_text_at(&self, html: &str, url: Option<&str>) -> Document {
         let page = self.prepare(html);
-        let addresses = [
-            page.metadata.url.as_deref(),
-            url,
-            self.options.base_url.as_deref(),
-        ];
-        let options = MarkdownOptions {
-            base: markdown::base(&page.dom, &addresses),
-            link_style: self.options.link_style,
-            wrap: self.options.wrap,
-            assets: self.options.assets.clone(),
-        };
+        let options = self.markdown_options(&page, url);
         let body = markdown::render_page(&page.dom, &page.roots, &page.removed, &options);
         let title = page
             .metadata
@@ -129,6 +119,21 @@ impl Cleaner {
             },
             metadata: page.metadata,
             assets: body.assets,
+        }
+    }
+
+    /// How the Markdown of `page` (whose address is `url`) is written.
+    pub(crate) fn markdown_options(&self, page: &Prepared, url: Option<&str>) -> MarkdownOptions {
+        let addresses = [
+            page.metadata.url.as_deref(),
+            url,
+            self.options.base_url.as_deref(),
+        ];
+        MarkdownOptions {
+            base: markdown::base(&page.dom, &addresses),
+            link_style: self.options.link_style,
+            wrap: self.options.wrap,
+            assets: self.options.assets.clone(),
         }
     }
 

@@ -111,3 +111,18 @@ pub(super) fn visible_nodes<'a>(
         None
     })
 }
+
+/// Takes the captions deferred until `owner` ended from `deferred`, in the
+/// order their walkers are to be pushed: the last pushed runs first, so
+/// the first caption comes last.
+pub(super) fn take_deferred(deferred: &mut Vec<(NodeId, NodeId)>, owner: NodeId) -> Vec<NodeId> {
+    let mut captions = Vec::new();
+    while let Some(&(o, caption)) = deferred.last() {
+        if o != owner {
+            break;
+        }
+        deferred.pop();
+        captions.push(caption);
+    }
+    captions
+}

@@ -135,7 +135,8 @@ pub(super) fn alt(s: &str) -> String {
 
 /// A link or image destination. Tabs and line breaks are dropped (browsers
 /// drop them too); a URL with spaces, angle brackets, control characters or
-/// unbalanced parentheses is written in the `<...>` form.
+/// unbalanced parentheses is written in the `<...>` form; `$` is written
+/// `%24`.
 pub(super) fn destination(url: &str) -> String {
     let url: String = url
         .chars()
@@ -153,6 +154,12 @@ pub(super) fn destination(url: &str) -> String {
         out.push('<');
     }
     for (i, &c) in chars.iter().enumerate() {
+        // Math spans are recognised before links: two `$` in an address
+        // could pair into one. `%24` is the same address.
+        if c == '$' {
+            out.push_str("%24");
+            continue;
+        }
         let special = matches!(c, '\\' | '<' | '>') || (c == '&' && entity_like(&chars[i + 1..]));
         if special {
             out.push('\\');
@@ -200,14 +207,15 @@ pub(super) fn destination_and_title(href: &str, title: Option<&str>) -> String {
     out
 }
 
-/// A link or image title in double quotes, folded to one line.
+/// A link or image title in double quotes, folded to one line (`$`
+/// escaped: it could pair into math with one outside).
 pub(super) fn title(t: &str) -> String {
     let folded = fold_whitespace(t);
     let chars: Vec<char> = folded.chars().collect();
     let mut out = String::with_capacity(folded.len() + 2);
     out.push('"');
     for (i, &c) in chars.iter().enumerate() {
-        if matches!(c, '"' | '\\') || (c == '&' && entity_like(&chars[i + 1..])) {
+        if matches!(c, '"' | '\\' | '$') || (c == '&' && entity_like(&chars[i + 1..])) {
             out.push('\\');
         }
         out.push(c);

@@ -178,11 +178,17 @@ pub(super) fn render(tokens: Vec<Token>, mode: Mode, task: Option<bool>, env: &m
 /// `$5 and $10` cannot; `$5 (or $6)` could, and then every `$` of the
 /// text is escaped.
 fn could_pair_dollars(items: &[Norm]) -> bool {
+    // The characters around each `$` as written (a link's text is
+    // preceded by `[`, emphasis by a delimiter).
     let mut text = String::new();
     for item in items {
         match item {
-            Norm::Text(t) | Norm::Fixed(t) => text.push_str(t),
-            _ => text.push(' '),
+            Norm::Text(t) | Norm::Fixed(t) | Norm::Code(t) => text.push_str(t),
+            Norm::Open(Span::Link { .. }) => text.push('['),
+            Norm::Close(Span::Link { .. }) => text.push_str("]()"),
+            Norm::Open(_) | Norm::Close(_) => text.push('*'),
+            Norm::Image(_) => text.push_str("![]()"),
+            Norm::Break => text.push(' '),
         }
     }
     let chars: Vec<char> = text.chars().collect();

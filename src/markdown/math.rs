@@ -91,9 +91,24 @@ fn mathml(dom: &Dom, id: NodeId, el: &Element) -> Math {
         .filter(|t| !t.trim().is_empty())
         .or_else(|| annotation(dom, id));
     match tex {
-        Some(tex) => Math::Tex { tex, display },
+        Some(tex) => Math::Tex {
+            tex: unwrap_style(&tex).to_string(),
+            display,
+        },
         None => Math::Text(symbols(dom, id)),
     }
+}
+
+/// `{\displaystyle x}` as `x`: Wikipedia wraps every formula's TeX in a
+/// style group that only sets the size.
+fn unwrap_style(tex: &str) -> &str {
+    let t = tex.trim();
+    ["{\\displaystyle", "{\\textstyle"]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .and_then(|rest| rest.strip_suffix('}'))
+        .filter(|inner| inner.starts_with(char::is_whitespace))
+        .map_or(t, str::trim)
 }
 
 /// The text of the first TeX `<annotation>` under `id`.

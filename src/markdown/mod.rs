@@ -31,6 +31,8 @@
 //!   next to punctuation) is written as `<strong>`, `<em>` or `<del>`.
 
 mod asset;
+#[cfg(test)]
+pub(crate) mod audit;
 mod elements;
 mod embed;
 mod emphasis;

@@ -569,16 +569,7 @@ impl Walk<'_> {
 
     /// Walks the captions deferred until `owner` ended, in document order.
     fn replay_deferred(&mut self, owner: NodeId) {
-        let mut captions = Vec::new();
-        while let Some(&(o, caption)) = self.deferred.last() {
-            if o != owner {
-                break;
-            }
-            self.deferred.pop();
-            captions.push(caption);
-        }
-        // The last pushed walker runs first: push the first caption last.
-        for caption in captions {
+        for caption in elements::take_deferred(&mut self.deferred, owner) {
             self.walkers.push((Walker::new(caption), Some(caption)));
         }
     }
