@@ -256,8 +256,15 @@ impl Audit<'_> {
             }
         } else {
             let embed = embed::embed(page.dom, id, el, page.base)?;
+            let block = self.inline_only == 0;
+            if block {
+                self.block_edge();
+            }
             self.counts.links += usize::from(self.links == 0);
             self.write(&embed.label);
+            if block {
+                self.block_edge();
+            }
         }
         self.push(Construct::None, false, false);
         Some(true)

@@ -32,6 +32,8 @@ pub(crate) enum Span {
     Strike,
     Sup,
     Sub,
+    /// Highlighted text, `<mark>`.
+    Mark,
     /// A link; `href` is already checked (no `javascript:` and the like).
     Link {
         href: String,

@@ -281,9 +281,10 @@ impl<'r> Builder<'r> {
             Span::Emphasis => Style::Emphasis,
             Span::Strong => Style::Strong,
             Span::Strike => Style::Strike,
-            Span::Sup | Span::Sub | Span::Link { .. } => {
+            Span::Sup | Span::Sub | Span::Mark | Span::Link { .. } => {
                 let text = match span {
                     Span::Sup => "<sup>",
+                    Span::Mark => "<mark>",
                     Span::Sub => "<sub>",
                     _ => "[",
                 };
@@ -309,6 +310,7 @@ impl<'r> Builder<'r> {
         }
         let text = match span {
             Some(Span::Sup) => "</sup>".to_string(),
+            Some(Span::Mark) => "</mark>".to_string(),
             Some(Span::Sub) => "</sub>".to_string(),
             Some(Span::Link { href, title }) => self.references.link_end(href, title.as_deref()),
             _ => "]()".to_string(),

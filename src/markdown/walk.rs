@@ -36,6 +36,7 @@ enum SpanKind {
     Strike = 2,
     Sup = 3,
     Sub = 4,
+    Mark = 5,
 }
 
 /// What to do when leaving a node.
@@ -90,7 +91,7 @@ pub(super) fn walk(
         walkers: vec![(Walker::new(root), None)],
         exits: Vec::new(),
         inline_only: 0,
-        spans: [0; 5],
+        spans: [0; 6],
         links: 0,
         tables: Vec::new(),
         figures: Vec::new(),
@@ -112,7 +113,7 @@ struct Walk<'a> {
     exits: Vec<Exit>,
     /// Inside a heading or a pipe-table cell: blocks become spaces.
     inline_only: usize,
-    spans: [u32; 5],
+    spans: [u32; 6],
     links: u32,
     tables: Vec<TableState>,
     figures: Vec<Figure>,
@@ -208,13 +209,26 @@ impl Walk<'_> {
             return Some(Exit::Nothing);
         }
         let embed = embed::embed(self.dom, id, el, self.page.base)?;
-        let link = Span::Link {
-            href: embed.url,
-            title: None,
-        };
-        self.emit(Event::SpanStart(link));
-        self.emit(Event::Text(&embed.label));
-        self.emit(Event::SpanEnd);
+        // A player is a block of its own on the page; inside a link
+        // (links do not nest) it is just its label.
+        let block = self.inline_only == 0;
+        if block {
+            self.emit(Event::Boundary);
+        }
+        if self.links == 0 {
+            let link = Span::Link {
+                href: embed.url,
+                title: None,
+            };
+            self.emit(Event::SpanStart(link));
+            self.emit(Event::Text(&embed.label));
+            self.emit(Event::SpanEnd);
+        } else {
+            self.emit(Event::Text(&embed.label));
+        }
+        if block {
+            self.emit(Event::Boundary);
+        }
         Some(Exit::Nothing)
     }
 
@@ -246,6 +260,7 @@ impl Walk<'_> {
             "del" | "s" | "strike" => return self.span(SpanKind::Strike, Span::Strike),
             "sup" => return self.span(SpanKind::Sup, Span::Sup),
             "sub" => return self.span(SpanKind::Sub, Span::Sub),
+            "mark" => return self.span(SpanKind::Mark, Span::Mark),
             _ => {}
         }
         Exit::Nothing

@@ -6,7 +6,8 @@
 //! from (see `audit.rs` for the DOM side). This catches escaping bugs
 //! (text that turns into a heading, a list, emphasis or a link) and lost
 //! content. Each page is checked with the default options, and again with
-//! reference links and `--wrap 40`, which must not change what is read.
+//! reference links and `--wrap 40`, which must not change what is read;
+//! and each is converted twice, by two cleaners, to the same bytes.
 //!
 //! The corpus is optional: without it the test says so and checks the
 //! samples only. `ROUNDTRIP_DEBUG=NAME cargo test --lib roundtrip --
@@ -18,6 +19,7 @@ use crate::options::LinkStyle;
 use crate::{Cleaner, Options};
 use pulldown_cmark::{Event, Options as MdOptions, Parser, Tag, TagEnd};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What a reader sees once `markdown` is rendered: text, code and math
 /// (not image descriptions or raw HTML), footnote references as their
@@ -128,9 +130,8 @@ fn pages() -> Vec<PathBuf> {
 
 /// The differences between what the DOM shows and what the Markdown
 /// shows, for one page and one set of options; empty when they agree.
-fn check_page(path: &Path, options: Options) -> Vec<String> {
+fn check_page(path: &Path, cleaner: &Cleaner) -> Vec<String> {
     let bytes = std::fs::read(path).expect("page readable");
-    let cleaner = Cleaner::new(options).expect("default rules compile");
     let decoded = crate::input::decode(&bytes, None);
     let page = cleaner.prepare(&decoded.text);
     let md_options = cleaner.markdown_options(&page, None);
@@ -155,6 +156,15 @@ fn check_page(path: &Path, options: Options) -> Vec<String> {
         problems.push(first_difference(&dom.text, &read_back.text));
     }
     problems
+}
+
+/// Idempotence: the same page converted twice, by two cleaners (whose
+/// hash maps are seeded differently), gives the same bytes.
+fn check_deterministic(path: &Path, cleaners: [&Cleaner; 2]) -> Option<String> {
+    let bytes = std::fs::read(path).expect("page readable");
+    let convert = |c: &Cleaner| c.convert(&bytes).expect("page converts").markdown;
+    let (first, second) = (convert(cleaners[0]), convert(cleaners[1]));
+    (first != second).then(|| first_difference(&first, &second).replace("DOM     ", "first   "))
 }
 
 /// Where two texts first differ, with some context.
@@ -191,31 +201,52 @@ fn markdown_read_back_shows_what_the_dom_showed() {
         ),
     ];
     let pages = pages();
-    // Two threads (the machines have two cores); results in page order.
-    let halves: Vec<Vec<String>> = std::thread::scope(|scope| {
-        let workers: Vec<_> = pages
-            .chunks(pages.len().div_ceil(2).max(1))
-            .map(|chunk| {
-                let variants = &variants;
-                scope.spawn(move || {
-                    let mut failures = Vec::new();
-                    for path in chunk {
-                        for (name, options) in variants {
-                            for problem in check_page(path, options.clone()) {
-                                failures.push(format!("{} ({name}): {problem}", path.display()));
-                            }
-                        }
-                    }
-                    failures
-                })
-            })
+    // Two workers (the machines have two cores) take pages in turn; the
+    // failures are sorted back into page order.
+    let next = AtomicUsize::new(0);
+    let check = |i: usize, cleaners: &[Cleaner]| {
+        let path = &pages[i];
+        let start = std::time::Instant::now();
+        let mut failures = Vec::new();
+        if let Some(problem) = check_deterministic(path, [&cleaners[0], &cleaners[2]]) {
+            failures.push(format!("{}: not deterministic: {problem}", path.display()));
+        }
+        for ((name, _), cleaner) in variants.iter().zip(cleaners) {
+            for problem in check_page(path, cleaner) {
+                failures.push(format!("{} ({name}): {problem}", path.display()));
+            }
+        }
+        if std::env::var("ROUNDTRIP_TIMES").is_ok() {
+            println!("{:>6} ms {}", start.elapsed().as_millis(), path.display());
+        }
+        (i, failures)
+    };
+    let worker = || {
+        // One cleaner per variant, and a second default one.
+        let cleaners: Vec<Cleaner> = variants
+            .iter()
+            .map(|(_, o)| o.clone())
+            .chain([Options::default()])
+            .map(|o| Cleaner::new(o).expect("default rules compile"))
             .collect();
+        let mut done = Vec::new();
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            if i >= pages.len() {
+                break done;
+            }
+            done.push(check(i, &cleaners));
+        }
+    };
+    let mut results: Vec<(usize, Vec<String>)> = std::thread::scope(|scope| {
+        let workers = [scope.spawn(worker), scope.spawn(worker)];
         workers
             .into_iter()
-            .map(|w| w.join().expect("round-trip worker"))
+            .flat_map(|w| w.join().expect("round-trip worker"))
             .collect()
     });
-    let failures: Vec<String> = halves.into_iter().flatten().collect();
+    results.sort_by_key(|(i, _)| *i);
+    let failures: Vec<String> = results.into_iter().flat_map(|(_, f)| f).collect();
     println!(
         "round trip: {} pages, {} mismatches",
         pages.len(),
