@@ -11,16 +11,26 @@
 //!   [`inline`] can render it with its neighbours in view;
 //! - [`emphasis`] chooses, per emphasis span, a delimiter that CommonMark
 //!   will actually parse (falling back to inline HTML);
-//! - [`escape`] owns every backslash escape; [`table`] owns GFM tables.
+//! - [`escape`] owns every backslash escape; [`table`] owns GFM tables;
+//! - [`links`] resolves addresses and writes reference links; [`footnote`],
+//!   [`math`] and [`embed`] recognise footnotes, formulas and players;
+//!   [`asset`] decodes `data:` images; [`wrap`] wraps paragraphs;
+//! - `audit` (tests only) reads the DOM's visible text and constructs for
+//!   the round-trip property.
 //!
-//! Nothing here recurses: pages can be 100,000 elements deep.
+//! Nothing here recurses: pages can be 100,000 elements deep. The maps
+//! used are looked up, never iterated, so output never depends on their
+//! order.
 //!
-//! Choices worth knowing:
+//! Choices worth knowing (`tests/spec/` shows each with an example):
 //!
 //! - Brackets: only a `]` that would close a link or a reference
-//!   definition (followed by `(`, `[` or `:`) is escaped in text, since we
-//!   never write reference definitions; inside link text and alt text
-//!   every bracket is.
+//!   definition (followed by `(`, `[` or `:`) is escaped in text; inside
+//!   link text and alt text every bracket is, and with reference links
+//!   every `]` is (any `[text]` could match a definition).
+//! - `$` in text is escaped only when two could pair into math; `$` in an
+//!   address is written `%24`.
+//! - `<sup>`, `<sub>`, `<mark>` are inline HTML; `<kbd>` is code.
 //! - Two lists of the same kind in a row would merge into one, so the
 //!   second switches marker (`-` to `*`, `.` to `)`).
 //! - `<dt>` is a bold paragraph, `<dd>` a plain paragraph.
