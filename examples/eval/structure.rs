@@ -11,10 +11,20 @@
 //!
 //! A reference table counts only when it is a data table: two rows or more
 //! with two cells or more, holding no table, list or heading. declutter
-//! writes other tables (layout tables) as their content, on purpose.
+//! writes other tables (layout tables) as their content, on purpose. A
+//! reference link inside `<pre>` is not counted (a CommonMark code block
+//! cannot hold links), nor an image that renders a formula (declutter
+//! writes the formula's TeX).
+//!
+//! "Kept recall" is recall over the reference instances whose content the
+//! output has at all (see [`compare`]): it tells what the Markdown lost
+//! apart from what extraction left out.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
+use html5ever::Attribute;
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -75,9 +85,8 @@ impl Structure {
     }
 }
 
-/// Keys of each construct's instances (and, last, each reference image's
-/// alt text key).
-type Keys = [Vec<String>; 8];
+/// Keys of each construct's instances.
+type Keys = [Vec<String>; 7];
 
 /// Compares the constructs of the reference HTML with the Markdown's.
 ///
@@ -86,11 +95,13 @@ type Keys = [Vec<String>; 8];
 /// purpose) and structure the Markdown lost. The second is measured on the
 /// reference instances whose text the output shows somewhere (`kept`): a
 /// heading whose words are in the output but not as a heading was lost by
-/// the writer. Instances without text (image links) always count as kept;
-/// an image counts as kept when its file name or its alt text is in the
-/// output.
+/// the writer. A heading is kept when its words and the next few words
+/// after it are in the output, and a link when the text around it (its
+/// paragraph, item or cell) is, since a short heading or link text alone
+/// is found anywhere; a link without text counts only through its image;
+/// an image is kept when its file name or its alt text is in the output.
 pub fn compare(expected_html: &str, markdown: &str) -> Structure {
-    let expected = html_keys(expected_html);
+    let (expected, scopes) = html_keys(expected_html);
     let produced = markdown_keys(markdown);
     let text = format!(
         " {} ",
@@ -104,70 +115,64 @@ pub fn compare(expected_html: &str, markdown: &str) -> Structure {
         for k in &produced[i] {
             *left.entry(k.as_str()).or_insert(0) += 1;
         }
-        for (k, scope) in expected[i]
-            .iter()
-            .zip(&expected_scope(i, &expected, &text, markdown))
-        {
+        for (k, scope) in expected[i].iter().zip(kept(&scopes[i], &text, markdown)) {
             let found = left
                 .get_mut(k.as_str())
                 .filter(|n| **n > 0)
                 .map(|n| *n -= 1);
             s.matched[i] += usize::from(found.is_some());
-            s.kept[i] += usize::from(*scope);
-            s.kept_matched[i] += usize::from(*scope && found.is_some());
+            s.kept[i] += usize::from(scope);
+            s.kept_matched[i] += usize::from(scope && found.is_some());
         }
     }
     s
 }
 
-/// Whether each reference instance of construct `i` is kept in the output.
-fn expected_scope(i: usize, expected: &Keys, text: &str, markdown: &str) -> Vec<bool> {
-    let alts = &expected[7];
-    expected[i]
-        .iter()
-        .enumerate()
-        .map(|(n, k)| {
-            let in_text = |k: &str| k.is_empty() || text.contains(&format!(" {k} "));
-            if i == 3 {
-                let alt = alts.get(n).map_or("", String::as_str);
-                (!k.is_empty() && markdown.contains(k.as_str()))
-                    || (!alt.is_empty() && in_text(alt))
-            } else {
-                in_text(k)
-            }
-        })
-        .collect()
+/// Whether each reference instance is kept in the output (its scope's
+/// words are in `text`, or its image is in `markdown`).
+fn kept<'a>(
+    scopes: &'a [Scope],
+    text: &'a str,
+    markdown: &'a str,
+) -> impl Iterator<Item = bool> + 'a {
+    let in_text = move |k: &str| k.is_empty() || text.contains(&format!(" {k} "));
+    // Image keys are lowercased file names.
+    let markdown = markdown.to_lowercase();
+    scopes.iter().map(move |scope| match scope {
+        Scope::Text(words) => in_text(words),
+        Scope::Image { file, alt } => {
+            (!file.is_empty() && markdown.contains(file.as_str()))
+                || (!alt.is_empty() && in_text(alt))
+        }
+    })
 }
 
 /// The reference's instances the output lacks though it kept their
 /// content, per construct (for `--page`), at most `max` each.
 pub fn missing(expected_html: &str, markdown: &str, max: usize) -> Vec<(usize, String)> {
-    let expected = html_keys(expected_html);
+    let (expected, scopes) = html_keys(expected_html);
     let produced = markdown_keys(markdown);
+    let text = format!(
+        " {} ",
+        tokens(&crate::text::markdown_visible_text(markdown)).join(" ")
+    );
     let mut out = Vec::new();
     for i in 0..CONSTRUCTS.len() {
         let mut left: HashMap<&str, usize> = HashMap::new();
         for k in &produced[i] {
             *left.entry(k.as_str()).or_insert(0) += 1;
         }
-        let text = format!(
-            " {} ",
-            tokens(&crate::text::markdown_visible_text(markdown)).join(" ")
-        );
-        let scope = expected_scope(i, &expected, &text, markdown);
-        let kept = expected[i]
+        let lacking = expected[i]
             .iter()
-            .zip(scope)
-            .filter(|(_, kept)| *kept)
-            .map(|(k, _)| k);
-        let lacking = kept.filter(|k| match left.get_mut(k.as_str()) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                false
-            }
-            _ => true,
-        });
-        out.extend(lacking.take(max).map(|k| (i, k.clone())));
+            .zip(kept(&scopes[i], &text, markdown))
+            .filter(|(k, kept)| match left.get_mut(k.as_str()) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => *kept,
+            });
+        out.extend(lacking.take(max).map(|(k, _)| (i, k.clone())));
     }
     out
 }
@@ -237,47 +242,164 @@ fn html_construct(tag: &str) -> Option<usize> {
     })
 }
 
-fn html_keys(html: &str) -> Keys {
-    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
-    let mut keys: Keys = Default::default();
-    let mut stack = vec![dom.document.clone()];
-    while let Some(node) = stack.pop() {
-        if let NodeData::Element { name, attrs, .. } = &node.data {
-            let tag: &str = &name.local;
-            let attr = |n: &str| {
-                attrs
-                    .borrow()
-                    .iter()
-                    .find(|a| &*a.name.local == n)
-                    .map(|a| a.value.to_string())
-            };
-            match html_construct(tag) {
-                // A rendering of a formula is written as math, not an image.
-                Some(3) if is_formula(&attr) => {}
-                Some(3) => {
-                    keys[3].push(image_key(&reference_source(&attr)));
-                    keys[7].push(text_key(&attr("alt").unwrap_or_default()));
-                }
-                Some(2) if attr("href").is_none() => {}
-                Some(5) if !is_data_table(&node) => {}
-                Some(5) => keys[5].push(text_key(&text_of(&node))),
-                Some(i) => keys[i].push(text_key(&text_of(&node))),
-                None => {}
-            }
-        }
-        stack.extend(node.children.borrow().iter().rev().cloned());
-    }
-    keys
+/// What tells that a reference instance's content is in the output.
+#[derive(Debug, Clone)]
+enum Scope {
+    /// These words, in this order.
+    Text(String),
+    /// An image: its file name in the Markdown, or its alt text's words.
+    Image { file: String, alt: String },
 }
 
-/// The text under `node` (iterative).
+/// Elements whose text is a link's context: the link is kept when its
+/// context is (a short link text alone is found anywhere).
+fn is_context(tag: &str) -> bool {
+    matches!(
+        tag,
+        "p" | "li" | "td" | "th" | "dd" | "dt" | "figcaption" | "caption" | "blockquote"
+    ) || html_construct(tag) == Some(0)
+}
+
+/// Words after a heading that tell it is kept: its own are often a word
+/// or two ("Introduction") found anywhere.
+const HEADING_CONTEXT: usize = 8;
+
+/// One step of the reference walk.
+enum Visit {
+    /// A node, with its link context and whether it is inside `<pre>`.
+    Node(Handle, Rc<str>, bool),
+    /// The end of heading number `n` (its scope is completed then).
+    HeadingEnd(usize),
+}
+
+fn html_keys(html: &str) -> (Keys, [Vec<Scope>; 7]) {
+    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    let mut keys: Keys = Default::default();
+    let mut scopes: [Vec<Scope>; 7] = Default::default();
+    // The document's words, and where each heading's words start and end.
+    let mut words: Vec<String> = Vec::new();
+    let mut headings: Vec<(usize, usize)> = Vec::new();
+    let mut stack = vec![Visit::Node(dom.document.clone(), Rc::from(""), false)];
+    while let Some(visit) = stack.pop() {
+        let (node, mut context, mut in_pre) = match visit {
+            Visit::Node(node, context, in_pre) => (node, context, in_pre),
+            Visit::HeadingEnd(n) => {
+                headings[n].1 = words.len();
+                continue;
+            }
+        };
+        match &node.data {
+            NodeData::Text { contents } => words.extend(tokens(&contents.borrow())),
+            NodeData::Element { name, .. } if matches!(&*name.local, "script" | "style") => {
+                continue;
+            }
+            NodeData::Element { name, attrs, .. } => {
+                let tag: &str = &name.local;
+                let attr = |n: &str| attr_of(attrs, n);
+                if is_context(tag) {
+                    context = Rc::from(text_key(&text_of(&node)));
+                }
+                in_pre |= tag == "pre";
+                match html_construct(tag) {
+                    // A rendering of a formula is written as math, not an image.
+                    Some(3) if is_formula(&attr) => {}
+                    Some(3) => {
+                        let file = image_key(&reference_source(&attr));
+                        let alt = text_key(&attr("alt").unwrap_or_default());
+                        keys[3].push(file.clone());
+                        scopes[3].push(Scope::Image { file, alt });
+                    }
+                    // CommonMark code blocks cannot hold links.
+                    Some(2) if attr("href").is_some() && !in_pre => {
+                        if let Some((key, scope)) = link_scope(&node, &context) {
+                            keys[2].push(key);
+                            scopes[2].push(scope);
+                        }
+                    }
+                    Some(2) => {}
+                    Some(5) if !is_data_table(&node) => {}
+                    Some(0) => {
+                        keys[0].push(text_key(&text_of(&node)));
+                        scopes[0].push(Scope::Text(String::new()));
+                        stack.push(Visit::HeadingEnd(headings.len()));
+                        headings.push((words.len(), 0));
+                    }
+                    Some(i) => {
+                        let key = text_key(&text_of(&node));
+                        keys[i].push(key.clone());
+                        scopes[i].push(Scope::Text(key));
+                    }
+                    None => {}
+                }
+            }
+            _ => {}
+        }
+        let children = node.children.borrow();
+        stack.extend(
+            children
+                .iter()
+                .rev()
+                .map(|c| Visit::Node(c.clone(), Rc::clone(&context), in_pre)),
+        );
+    }
+    for (scope, (start, end)) in scopes[0].iter_mut().zip(headings) {
+        let end = (end + HEADING_CONTEXT).min(words.len());
+        *scope = Scope::Text(words[start..end].join(" "));
+    }
+    (keys, scopes)
+}
+
+/// A link's key (its text) and scope: the text around it, or its image
+/// when it has no text; `None` for a link a reader cannot see.
+fn link_scope(node: &Handle, context: &str) -> Option<(String, Scope)> {
+    let key = text_key(&text_of(node));
+    let scope = if key.is_empty() {
+        first_image(node)?
+    } else if context.is_empty() {
+        Scope::Text(key.clone())
+    } else {
+        Scope::Text(context.to_string())
+    };
+    Some((key, scope))
+}
+
+/// The value of attribute `name`.
+fn attr_of(attrs: &RefCell<Vec<Attribute>>, name: &str) -> Option<String> {
+    attrs
+        .borrow()
+        .iter()
+        .find(|a| &*a.name.local == name)
+        .map(|a| a.value.to_string())
+}
+
+/// The first `<img>` under a link, as an image scope.
+fn first_image(node: &Handle) -> Option<Scope> {
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        if let NodeData::Element { name, attrs, .. } = &n.data
+            && &*name.local == "img"
+        {
+            let attr = |k: &str| attr_of(attrs, k);
+            let file = image_key(&reference_source(&attr));
+            let alt = text_key(&attr("alt").unwrap_or_default());
+            return Some(Scope::Image { file, alt });
+        }
+        stack.extend(n.children.borrow().iter().rev().cloned());
+    }
+    None
+}
+
+/// The text under `node` (iterative); a table's caption is not part of
+/// it (declutter writes it after the table).
 fn text_of(node: &Handle) -> String {
     let mut out = String::new();
     let mut stack = vec![node.clone()];
     while let Some(n) = stack.pop() {
         match &n.data {
             NodeData::Text { contents } => out.push_str(&contents.borrow()),
-            NodeData::Element { name, .. } if matches!(&*name.local, "script" | "style") => {
+            NodeData::Element { name, .. }
+                if matches!(&*name.local, "script" | "style" | "caption") =>
+            {
                 continue;
             }
             _ => {}
@@ -405,8 +527,8 @@ mod tests {
         let html = "<h2>Intro</h2><ul><li>one</li><li>two <a href=x>link</a></li></ul>\
                     <img src='http://h/a/pic.jpg?x=1'><pre>code</pre><blockquote>q</blockquote>\
                     <table><tr><td>a<td>b<tr><td>c<td>d</table><table><tr><td>layout</table>";
-        let md = "## Intro\n\n- one\n- two [link](u)\n- three\n\n![](https://o/pic.JPG)\n\n\
-                  ```\ncode\n```\n\n> q\n\n| a | b |\n| --- | --- |\n| c | d |\n";
+        let md = "## Intro\n\n- one\n- two [link](u)\n\n![](https://o/pic.JPG)\n\n\
+                  ```\ncode\n```\n\n> q\n\n| a | b |\n| --- | --- |\n| c | d |\n\n* three\n";
         let s = compare(html, md);
         assert_eq!(s.expected, [1, 2, 1, 1, 1, 1, 1]);
         assert_eq!(s.produced, [1, 3, 1, 1, 1, 1, 1]);

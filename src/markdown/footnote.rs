@@ -156,9 +156,13 @@ fn candidate(
 /// link, the link holding a `<sup>`, or a link marked as a note reference.
 fn reference_element(dom: &Dom, id: NodeId, a: &Element, removed: &NodeSet) -> Option<NodeId> {
     let parent = dom.parent(id)?;
-    let only_child = dom.children(parent).iter().all(|&c| {
-        c == id || removed.contains(c) || dom.text(c).is_some_and(|t| t.trim().is_empty())
-    });
+    let siblings = dom.children(parent);
+    // A reference's <sup> holds the link and perhaps blank text: a few
+    // children at most (the bound keeps a huge <sup> linear).
+    let only_child = siblings.len() <= 8
+        && siblings.iter().all(|&c| {
+            c == id || removed.contains(c) || dom.text(c).is_some_and(|t| t.trim().is_empty())
+        });
     if dom.element(parent).is_some_and(|p| p.is("sup")) && only_child {
         return Some(parent);
     }
