@@ -143,6 +143,57 @@ impl Cleaner {
     }
 
     fn convert_html(&self, html: &str, context: &Context<'_>) -> Document {
+        let page = self.prepare_with(html, context);
+        let options = self.markdown_options(&page, context.url, context.asset_prefix);
+        let body = markdown::render_page(&page.dom, &page.roots, &page.removed, &options);
+        let title = page
+            .metadata
+            .title
+            .as_deref()
+            .filter(|t| !t.trim().is_empty());
+        Document {
+            markdown: with_headline(title, body.markdown),
+            report: Report {
+                encoding: "UTF-8",
+                encoding_source: None,
+                removed: page.removals,
+                article: page.article,
+            },
+            metadata: page.metadata,
+            assets: page.assets,
+        }
+    }
+
+    /// How the Markdown of `page` (whose address is `url`) is written.
+    pub(crate) fn markdown_options(
+        &self,
+        page: &Prepared,
+        url: Option<&str>,
+        asset_prefix: Option<&str>,
+    ) -> MarkdownOptions {
+        let addresses = [
+            page.metadata.url.as_deref(),
+            url,
+            self.options.base_url.as_deref(),
+        ];
+        MarkdownOptions {
+            base: markdown::base(&page.dom, &addresses),
+            link_style: self.options.link_style,
+            wrap: self.options.wrap,
+            asset_prefix: asset_prefix.map(str::to_string),
+        }
+    }
+
+    /// Everything before Markdown, for a page that is only HTML text.
+    #[cfg(test)]
+    pub(crate) fn prepare(&self, html: &str) -> Prepared {
+        self.prepare_with(html, &Context::default())
+    }
+
+    /// Everything before Markdown: the page parsed, its embedded images
+    /// saved as assets, its metadata read, the rules applied and the
+    /// article chosen.
+    fn prepare_with(&self, html: &str, context: &Context<'_>) -> Prepared {
         let mut dom = Dom::parse(html);
         let no_resources = Resources::default();
         let resources = context.resources.unwrap_or(&no_resources);
@@ -161,19 +212,29 @@ impl Cleaner {
         if let Some(heading) = title.and_then(|t| title_heading(&dom, &roots, &pruned.removed, t)) {
             pruned.removed.insert(heading);
         }
-        let body = markdown::render(&dom, &roots, &pruned.removed, &MarkdownOptions::default());
-        Document {
-            markdown: with_headline(title, body),
+        Prepared {
+            dom,
             metadata,
-            report: Report {
-                encoding: "UTF-8",
-                encoding_source: None,
-                removed: pruned.removals,
-                article,
-            },
+            roots,
+            removed: pruned.removed,
+            removals: pruned.removals,
+            article,
             assets,
         }
     }
+}
+
+/// A page ready for the Markdown stage.
+pub(crate) struct Prepared {
+    pub(crate) dom: Dom,
+    pub(crate) metadata: Metadata,
+    /// The elements to write, in order.
+    pub(crate) roots: Vec<NodeId>,
+    /// Everything the rules removed, and the article's repeated headline.
+    pub(crate) removed: NodeSet,
+    removals: Vec<Removal>,
+    article: Option<ArticleChoice>,
+    assets: Vec<Asset>,
 }
 
 /// The headline always comes first, as a `# ` heading.

@@ -52,7 +52,7 @@ pub use cleaner::{ArticleChoice, Cleaner, Document, Removal, Report};
 pub use error::Error;
 pub use input::{Decoded, EncodingSource};
 pub use metadata::Metadata;
-pub use options::Options;
+pub use options::{LinkStyle, Options};
 pub use rules::RuleSource;
 pub use unpack::Input;
 

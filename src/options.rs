@@ -19,12 +19,32 @@ pub struct Options {
     /// Pages larger than this many bytes are refused with
     /// [`crate::Error::TooLarge`].
     pub max_input_bytes: usize,
+    /// The address relative links and images are resolved against when the
+    /// page names none itself (`<base href>`, canonical link, `og:url`) and
+    /// [`Options::url`] is not given (`--base-url`).
+    pub base_url: Option<String>,
+    /// How links are written (`--link-style`).
+    pub link_style: LinkStyle,
+    /// Wrap paragraphs at this many columns (`--wrap`); `None` writes each
+    /// paragraph on one line (hard breaks aside).
+    pub wrap: Option<usize>,
     /// Where the Markdown links images the page carries inside itself
     /// (`data:` URIs, MHTML parts): with `Some(prefix)` each is returned in
     /// [`crate::Document::assets`] and linked as `{prefix}{name}` (e.g.
     /// `"assets/"`); with `None` MHTML images link to their original
     /// address and `data:` images are left out.
     pub assets: Option<String>,
+}
+
+/// How links are written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum LinkStyle {
+    /// `[text](https://example.com/)` where the link stands.
+    #[default]
+    Inline,
+    /// `[text][1]` where the link stands, and `[1]: https://example.com/`
+    /// at the end of the document (one number per distinct destination).
+    Reference,
 }
 
 impl Default for Options {
@@ -35,6 +55,9 @@ impl Default for Options {
             rules: Vec::new(),
             url: None,
             max_input_bytes: 64 * 1024 * 1024,
+            base_url: None,
+            link_style: LinkStyle::Inline,
+            wrap: None,
             assets: None,
         }
     }

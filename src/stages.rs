@@ -48,5 +48,5 @@ pub fn extract(page: &Parsed, cleaned: &Cleaned, title: Option<&str>) -> Chosen 
 /// The article written as Markdown.
 pub fn markdown(page: &Parsed, cleaned: &Cleaned, chosen: &Chosen) -> String {
     let options = markdown::MarkdownOptions::default();
-    markdown::render(&page.0, &chosen.0, &cleaned.0.removed, &options)
+    markdown::render_page(&page.0, &chosen.0, &cleaned.0.removed, &options).markdown
 }

@@ -238,6 +238,81 @@ fn no_extract_keeps_the_whole_cleaned_body() {
     assert_eq!(stdout(&out), "One block of text.\n\nAnother block.\n");
 }
 
+const LINKED: &str = r##"<!doctype html><html><head><title>Harbour notes</title></head><body>
+<article><h1>Harbour notes</h1>
+<p>The <a href="/tides">tide tables</a> and the <a href="boats.html">boat list</a> were
+updated this week, after the harbour office finished its yearly survey of moorings.</p>
+<p>A map: <img alt="dot" src="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAA00lEQVR4AQHIADf/AP8AAP8AAP8AAP8AAP8AAP8AAP8AAP8AAAD/AAD/AAD/AAD/AAD/AAD/AAD/AAD/AAAA/wAA/wAA/wAA/wAA/wAA/wAA/wAA/wAAAP8AAP8AAP8AAP8AAP8AAP8AAP8AAP8AAAD/AAD/AAD/AAD/AAD/AAD/AAD/AAD/AAAA/wAA/wAA/wAA/wAA/wAA/wAA/wAA/wAAAP8AAP8AAP8AAP8AAP8AAP8AAP8AAP8AAAD/AAD/AAD/AAD/AAD/AAD/AAD/AAD/AAAo/z/BgmUMEAAAAABJRU5ErkJggg=="></p>
+</article></body></html>"##;
+
+fn temp_with_linked_page() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("page.html"), LINKED).unwrap();
+    dir
+}
+
+#[test]
+fn base_url_makes_relative_links_absolute() {
+    let dir = temp_with_linked_page();
+    let out = declutter(
+        &["page.html", "--base-url", "https://port.example/news/"],
+        dir.path(),
+    );
+    let md = stdout(&out);
+    for link in [
+        "[tide tables](https://port.example/tides)",
+        "[boat list](https://port.example/news/boats.html)",
+    ] {
+        assert!(md.contains(link), "{link} in {md}");
+    }
+}
+
+#[test]
+fn reference_links_are_listed_at_the_end() {
+    let dir = temp_with_linked_page();
+    let out = declutter(&["page.html", "--link-style", "reference"], dir.path());
+    let md = stdout(&out);
+    assert!(
+        md.contains("[tide tables][1] and the [boat list][2]"),
+        "{md}"
+    );
+    assert!(md.ends_with("[1]: /tides\n[2]: boats.html\n"), "{md}");
+}
+
+#[test]
+fn wrap_keeps_lines_within_the_width() {
+    let dir = temp_with_linked_page();
+    let out = declutter(&["page.html", "--wrap", "30"], dir.path());
+    let md = stdout(&out);
+    assert!(md.lines().all(|l| l.chars().count() <= 30), "{md}");
+    assert!(md.lines().count() > 6, "{md}");
+    let zero = declutter(&["page.html", "--wrap", "0"], dir.path());
+    assert_eq!(zero.status.code(), Some(2));
+}
+
+#[test]
+fn data_images_are_dropped_unless_assets_are_asked_for() {
+    let dir = temp_with_linked_page();
+    let plain = stdout(&declutter(&["page.html"], dir.path()));
+    assert!(
+        plain.contains("A map:\n") && !plain.contains("!["),
+        "{plain}"
+    );
+
+    let out = declutter(
+        &["page.html", "--assets", "img", "-o", "notes/page.md"],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // DIR is taken from the current folder; the link is relative to the
+    // Markdown file, so it reads from notes/ into img/.
+    let md = std::fs::read_to_string(dir.path().join("notes/page.md")).unwrap();
+    let start = md.find("](../img/image-").expect("asset linked") + 2;
+    let link = &md[start..md[start..].find(')').unwrap() + start];
+    let bytes = std::fs::read(dir.path().join("notes").join(link)).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG"), "{link}");
+}
+
 // Saved-page formats, metadata out, and batches, each in its own file
 // under tests/cli/ (one test binary, as every integration test here).
 #[path = "cli/batch.rs"]

@@ -10,6 +10,7 @@ mod page;
 mod report;
 mod run;
 mod score;
+mod structure;
 mod text;
 
 use std::path::PathBuf;

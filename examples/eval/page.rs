@@ -3,6 +3,7 @@
 use crate::corpus::{Page, Truth};
 use crate::run::{self, Outcome};
 use crate::score::{self, SentenceScore, ShingleScore};
+use crate::structure::{self, Structure};
 use crate::text::{fold_ws, html_visible_text, markdown_visible_text};
 
 /// How a page scored.
@@ -13,6 +14,8 @@ pub enum Score {
         score: ShingleScore,
         title_ok: bool,
         byline_ok: bool,
+        /// Headings, list items, links... found against the reference's.
+        structure: Box<Structure>,
     },
     /// trafilatura-eval and notes: sentence look-ups.
     Sentence(SentenceScore),
@@ -63,6 +66,7 @@ pub fn evaluate(page: &Page) -> PageResult {
             score: score::shingle_score(&html_visible_text(expected_html), &produced),
             title_ok: meta_matches(title.as_deref(), outcome.title.as_deref()),
             byline_ok: meta_matches(byline.as_deref(), outcome.byline.as_deref()),
+            structure: Box::new(structure::compare(expected_html, &outcome.markdown)),
         },
         Truth::Sentences { with, without } => {
             Score::Sentence(score::sentence_score(&fold_ws(&produced), with, without))

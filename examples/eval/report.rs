@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use crate::corpus::{Corpus, Kind, Page, Truth};
 use crate::page::{PageResult, Score};
 use crate::score::{self, SentenceScore};
+use crate::structure::{CONSTRUCTS, Structure};
 use crate::text::{html_visible_text, markdown_visible_text};
 
 /// Sentences listed per page in the worst-pages list.
@@ -30,6 +31,8 @@ pub struct Summary {
     pub byline_ok: usize,
     /// Summed sentence counts (sentence corpora only).
     pub totals: SentenceScore,
+    /// Summed structure counts (readability only).
+    pub structure: Structure,
     pub failures: usize,
     /// Wall-clock time for the whole corpus (reading, converting, scoring).
     pub wall: Duration,
@@ -44,16 +47,19 @@ pub struct Summary {
 pub fn summarise(corpus: &Corpus, results: &[PageResult], wall: Duration) -> Summary {
     let mut totals = SentenceScore::default();
     let (mut title_ok, mut byline_ok) = (0, 0);
+    let mut structure = Structure::default();
     for r in results {
         match &r.score {
             Score::Sentence(s) => totals.add(s),
             Score::Shingle {
                 title_ok: t,
                 byline_ok: b,
+                structure: st,
                 ..
             } => {
                 title_ok += usize::from(*t);
                 byline_ok += usize::from(*b);
+                structure.add(st);
             }
         }
     }
@@ -71,6 +77,7 @@ pub fn summarise(corpus: &Corpus, results: &[PageResult], wall: Duration) -> Sum
         title_ok,
         byline_ok,
         totals,
+        structure,
         failures: results.iter().filter(|r| r.outcome.error.is_some()).count(),
         wall,
         convert: results.iter().map(|r| r.outcome.convert).sum(),
@@ -115,6 +122,11 @@ pub fn summary_line(s: &Summary) -> String {
 /// Prints the summary, the worst `worst` pages and every failed page.
 pub fn print(summary: &Summary, results: &[PageResult], worst: usize) {
     println!("{}", summary_line(summary));
+    if summary.kind == Kind::Readability {
+        for line in structure_lines(&summary.structure) {
+            println!("  {line}");
+        }
+    }
     let ranked = worst_first(results);
     if worst > 0 {
         println!("  worst {}:", worst.min(ranked.len()));
@@ -136,6 +148,26 @@ pub fn print(summary: &Summary, results: &[PageResult], worst: usize) {
             r.outcome.error.as_deref().unwrap_or("")
         );
     }
+}
+
+/// The structure table: one line per construct with recall, precision
+/// and the counts behind them.
+pub fn structure_lines(s: &Structure) -> Vec<String> {
+    let mut lines = vec![format!(
+        "{:<12} {:>11} {:>7} {:>9} {:>8} {:>9} {:>8}",
+        "structure", "kept recall", "recall", "precision", "matched", "reference", "output"
+    )];
+    for (i, name) in CONSTRUCTS.iter().enumerate() {
+        let (recall, precision) = s.recall_precision(i);
+        lines.push(format!(
+            "{name:<12} {:>11.4} {recall:>7.4} {precision:>9.4} {:>8} {:>9} {:>8}",
+            s.kept_recall(i),
+            s.matched[i],
+            s.expected[i],
+            s.produced[i]
+        ));
+    }
+    lines
 }
 
 /// Pages by F1 ascending, then most mistakes, then name.
@@ -223,6 +255,11 @@ pub fn print_detail(corpus: &str, page: &Page, r: &PageResult) {
             print_meta("title", title, &r.outcome.title);
             print_meta("byline", byline, &r.outcome.byline);
             print_spans(&html_visible_text(expected_html), &r.outcome.markdown);
+            let missing = crate::structure::missing(expected_html, &r.outcome.markdown, SPANS);
+            println!("--- structure missing: {} ---", missing.len());
+            for (i, key) in missing {
+                println!("  {}: {}", CONSTRUCTS[i], quote(&key, 120));
+            }
         }
         (_, Score::Sentence(s)) => {
             print_list("missed (with)", &s.missed);
@@ -268,7 +305,19 @@ pub fn corpus_json(s: &Summary, results: &[PageResult]) -> Value {
         "setup_s": r4(s.setup.as_secs_f64()),
     });
     let extra = match s.kind {
-        Kind::Readability => json!({"title_ok": s.title_ok, "byline_ok": s.byline_ok}),
+        Kind::Readability => {
+            let structure: serde_json::Map<String, Value> = CONSTRUCTS
+                .iter()
+                .enumerate()
+                .map(|(i, name)| {
+                    let (recall, precision) = s.structure.recall_precision(i);
+                    let kept = r4(s.structure.kept_recall(i));
+                    let v = json!({"kept_recall": kept, "recall": r4(recall), "precision": r4(precision)});
+                    (name.to_string(), v)
+                })
+                .collect();
+            json!({"title_ok": s.title_ok, "byline_ok": s.byline_ok, "structure": structure})
+        }
         Kind::Trafilatura | Kind::Notes => counts_json(&s.totals),
     };
     merge(&mut v, extra);
@@ -292,9 +341,13 @@ fn page_json(r: &PageResult) -> Value {
             score: s,
             title_ok,
             byline_ok,
+            structure,
         } => json!({
             "tp": r4(s.tp), "fp": r4(s.fp), "fn": r4(s.fn_),
             "title_ok": title_ok, "byline_ok": byline_ok,
+            "structure": {"matched": structure.matched, "reference": structure.expected,
+                          "output": structure.produced, "kept": structure.kept,
+                          "kept_matched": structure.kept_matched},
         }),
         Score::Sentence(s) => {
             let mut c = counts_json(s);
@@ -370,6 +423,7 @@ mod tests {
                 score: score::shingle_score(expected, produced),
                 title_ok: true,
                 byline_ok: false,
+                structure: Box::default(),
             },
         };
         let results = [page("a", "w x y z", "w x y z"), page("b", "w x y z", "")];

@@ -115,9 +115,11 @@ fn push_children(node: &Handle, stack: &mut Vec<Step>) {
 
 /// The text a reader sees once `markdown` is rendered: Text and Code events,
 /// blocks separated by newlines; no syntax, link destinations, image alt
-/// text or raw HTML.
+/// text or raw HTML. Math (`$...$`) is left out too: a reader sees the
+/// formula, not its TeX source, and the references show formulas as
+/// images or MathML, whose words cannot be compared with TeX commands.
 pub fn markdown_visible_text(markdown: &str) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH;
     let mut out = String::new();
     let mut in_image = 0usize;
     for event in Parser::new_ext(markdown, options) {

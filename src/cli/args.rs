@@ -111,6 +111,22 @@ pub(crate) struct Args {
     #[arg(short = 'j', long, value_name = "N")]
     pub(crate) jobs: Option<usize>,
 
+    /// Resolve relative links and images against URL when the page names
+    /// no address itself (<base href>, canonical link, og:url) and --url
+    /// is not given.
+    #[arg(long, value_name = "URL")]
+    pub(crate) base_url: Option<String>,
+
+    /// Write links inline, [text](url), or as references, [text][1], with
+    /// the addresses listed at the end.
+    #[arg(long, value_name = "STYLE", value_enum, default_value_t = LinkStyleArg::Inline)]
+    pub(crate) link_style: LinkStyleArg,
+
+    /// Wrap paragraphs at N columns (never inside a link address, inline
+    /// code, or where a line would start a new block). Default: no wrap.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub(crate) wrap: Option<u16>,
+
     /// No summary line and no progress bar.
     #[arg(short = 'q', long)]
     pub(crate) quiet: bool,
@@ -125,4 +141,13 @@ pub(crate) enum Format {
     Json,
     /// One JSON object per line, on stdout or in the -o file.
     Jsonl,
+}
+
+/// `--link-style` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LinkStyleArg {
+    /// [text](https://example.com/)
+    Inline,
+    /// [text][1] and, at the end, [1]: https://example.com/
+    Reference,
 }

@@ -1,13 +1,13 @@
 //! Running the command: build the cleaner, plan the jobs, run them,
 //! report.
 
-use super::args::{Args, Format};
+use super::args::{Args, Format, LinkStyleArg};
 use super::batch;
 use super::inputs::{self, Page};
 use super::interrupt;
 use super::plan::{Dest, Jobs, Mode, Plan};
 use super::report::Progress;
-use declutter::{Cleaner, Options, RuleSource};
+use declutter::{Cleaner, LinkStyle, Options, RuleSource};
 use std::io::IsTerminal;
 use std::time::Instant;
 
@@ -99,6 +99,12 @@ fn build_cleaner(args: &Args) -> Result<Cleaner, String> {
         rules,
         url: args.url.clone(),
         max_input_bytes: args.max_size,
+        base_url: args.base_url.clone(),
+        link_style: match args.link_style {
+            LinkStyleArg::Inline => LinkStyle::Inline,
+            LinkStyleArg::Reference => LinkStyle::Reference,
+        },
+        wrap: args.wrap.map(usize::from),
         assets: None,
     };
     Cleaner::new(options).map_err(|e| e.to_string())

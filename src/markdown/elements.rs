@@ -3,8 +3,9 @@
 
 use crate::dom::{Dom, Element, Namespace, NodeData, NodeId, NodeSet};
 
-/// Elements whose content is never article text (or not yet handled: a
-/// later stage may give iframes, video and math a Markdown form).
+/// Elements whose content is never article text. Math, iframes, video
+/// and audio are caught before this list by the walk (`math.rs`,
+/// `embed.rs`) when they have a Markdown form.
 const SKIPPED: &[&str] = &[
     "script", "style", "template", "noscript", "head", "title", "meta", "link", "base", "iframe",
     "frame", "frameset", "noframes", "object", "embed", "applet", "param", "svg", "math", "canvas",
@@ -87,4 +88,42 @@ pub(super) fn visible_text(
         }
     }
     out
+}
+
+/// The nodes under `root` (itself included) the walk enters: hidden
+/// subtrees are left out whole.
+pub(super) fn visible_nodes<'a>(
+    dom: &'a Dom,
+    root: NodeId,
+    removed: &'a NodeSet,
+) -> impl Iterator<Item = NodeId> + 'a {
+    let end = dom.subtree_range(root).end;
+    let mut i = root.index();
+    std::iter::from_fn(move || {
+        while i < end {
+            let node = NodeId::from_index(i);
+            if is_hidden(dom, node, removed) {
+                i = dom.subtree_range(node).end;
+            } else {
+                i += 1;
+                return Some(node);
+            }
+        }
+        None
+    })
+}
+
+/// Takes the captions deferred until `owner` ended from `deferred`, in the
+/// order their walkers are to be pushed: the last pushed runs first, so
+/// the first caption comes last.
+pub(super) fn take_deferred(deferred: &mut Vec<(NodeId, NodeId)>, owner: NodeId) -> Vec<NodeId> {
+    let mut captions = Vec::new();
+    while let Some(&(o, caption)) = deferred.last() {
+        if o != owner {
+            break;
+        }
+        deferred.pop();
+        captions.push(caption);
+    }
+    captions
 }

@@ -21,6 +21,11 @@ pub(super) struct TextContext {
     pub(super) in_brackets: bool,
     /// The paragraph has several lines, so `|` could start a GFM table.
     pub(super) pipes: bool,
+    /// The run holds two `$` or more, which could pair into math.
+    pub(super) dollars: bool,
+    /// Links are written as references: any `[text]` could match a
+    /// definition, so every `]` is escaped.
+    pub(super) references: bool,
 }
 
 /// Appends `s` to `out` with the backslashes CommonMark needs to read it
@@ -50,7 +55,8 @@ fn needs_escape(chars: &[char], i: usize, ctx: &TextContext) -> bool {
         // run its neighbour is unknown, so it is escaped.
         '_' => !(is_alnum(prev) && is_alnum(chars.get(i + 1).copied())),
         '[' => ctx.in_brackets,
-        ']' => ctx.in_brackets || matches!(next, Some('(' | '[' | ':')),
+        ']' => ctx.in_brackets || ctx.references || matches!(next, Some('(' | '[' | ':')),
+        '$' => ctx.dollars,
         '!' => next == Some('['),
         '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
         '&' => entity_like(&chars[i + 1..]),
@@ -129,7 +135,8 @@ pub(super) fn alt(s: &str) -> String {
 
 /// A link or image destination. Tabs and line breaks are dropped (browsers
 /// drop them too); a URL with spaces, angle brackets, control characters or
-/// unbalanced parentheses is written in the `<...>` form.
+/// unbalanced parentheses is written in the `<...>` form; `$` is written
+/// `%24`.
 pub(super) fn destination(url: &str) -> String {
     let url: String = url
         .chars()
@@ -147,6 +154,12 @@ pub(super) fn destination(url: &str) -> String {
         out.push('<');
     }
     for (i, &c) in chars.iter().enumerate() {
+        // Math spans are recognised before links: two `$` in an address
+        // could pair into one. `%24` is the same address.
+        if c == '$' {
+            out.push_str("%24");
+            continue;
+        }
         let special = matches!(c, '\\' | '<' | '>') || (c == '&' && entity_like(&chars[i + 1..]));
         if special {
             out.push('\\');
@@ -175,14 +188,34 @@ fn balanced_parens(url: &str) -> bool {
     depth == 0
 }
 
-/// A link or image title in double quotes, folded to one line.
+/// `](destination "title")`, closing an inline link or image.
+pub(super) fn inline_link_end(href: &str, title: Option<&str>) -> String {
+    let mut out = String::from("](");
+    out.push_str(&destination_and_title(href, title));
+    out.push(')');
+    out
+}
+
+/// `destination "title"`, as inline links and reference definitions
+/// write them.
+pub(super) fn destination_and_title(href: &str, title: Option<&str>) -> String {
+    let mut out = destination(href);
+    if let Some(title) = title.filter(|t| !fold_whitespace(t).is_empty()) {
+        out.push(' ');
+        out.push_str(&self::title(title));
+    }
+    out
+}
+
+/// A link or image title in double quotes, folded to one line (`$`
+/// escaped: it could pair into math with one outside).
 pub(super) fn title(t: &str) -> String {
     let folded = fold_whitespace(t);
     let chars: Vec<char> = folded.chars().collect();
     let mut out = String::with_capacity(folded.len() + 2);
     out.push('"');
     for (i, &c) in chars.iter().enumerate() {
-        if matches!(c, '"' | '\\') || (c == '&' && entity_like(&chars[i + 1..])) {
+        if matches!(c, '"' | '\\' | '$') || (c == '&' && entity_like(&chars[i + 1..])) {
             out.push('\\');
         }
         out.push(c);

@@ -20,6 +20,8 @@ pub(crate) enum Block {
     Row { head: bool },
     /// A table cell spanning `colspan` columns.
     Cell { colspan: usize },
+    /// A GFM footnote definition, `[^label]: ...`, written at the end.
+    Footnote(String),
 }
 
 /// An inline span with a start and an end.
@@ -30,6 +32,8 @@ pub(crate) enum Span {
     Strike,
     Sup,
     Sub,
+    /// Highlighted text, `<mark>`.
+    Mark,
     /// A link; `href` is already checked (no `javascript:` and the like).
     Link {
         href: String,
@@ -70,4 +74,11 @@ pub(crate) enum Event<'a> {
         text: String,
     },
     ThematicBreak,
+    /// A reference to the footnote with this label: `[^label]`.
+    FootnoteRef(String),
+    /// TeX math: `$tex$` inline, `$$tex$$` on its own when `display`.
+    Math {
+        tex: String,
+        display: bool,
+    },
 }

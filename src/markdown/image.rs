@@ -71,7 +71,8 @@ fn is_tracking_pixel(el: &Element) -> bool {
 /// attributes, the largest `srcset` candidate, `<picture>` sources, and
 /// last a placeholder-looking `src` when there is nothing else.
 fn source<'a>(dom: &'a Dom, id: NodeId, el: &'a Element, removed: &NodeSet) -> Option<&'a str> {
-    let src = el.attr("src").map(str::trim).filter(|s| usable(s));
+    let src = el.attr("src").map(str::trim);
+    let src = src.filter(|s| usable(s));
     if let Some(src) = src.filter(|s| !is_placeholder(s)) {
         return Some(src);
     }

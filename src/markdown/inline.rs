@@ -6,6 +6,9 @@
 use super::emphasis::{self, Pair, Piece, Style};
 use super::escape::{self, TextContext};
 use super::event::{Image, Span};
+use super::links::References;
+use super::math;
+use super::wrap;
 
 /// What the walk put into the current paragraph, heading or cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +21,21 @@ pub(super) enum Token {
     Code(String),
     Image(Image),
     Break,
+    /// A footnote reference, by label.
+    Note(String),
+    /// TeX math, display or inline.
+    Math {
+        tex: String,
+        display: bool,
+    },
+}
+
+/// What rendering a run needs from the whole document.
+pub(super) struct Env<'a> {
+    /// Where link destinations go (inline or reference definitions).
+    pub(super) references: &'a mut References,
+    /// Wrap a paragraph at this many columns.
+    pub(super) wrap: Option<usize>,
 }
 
 /// Where the rendered run goes: it decides how breaks are written and
@@ -46,6 +64,7 @@ enum Norm {
     Code(String),
     Image(Image),
     Break,
+    Fixed(String),
 }
 
 /// Collapses whitespace and drops empty spans in one pass: spaces, breaks
@@ -72,6 +91,8 @@ impl Normalizer {
             Token::Code(c) => self.content(Norm::Code(c)),
             Token::Image(i) => self.content(Norm::Image(i)),
             Token::Break => self.line_break = !self.out.is_empty(),
+            Token::Note(label) => self.content(Norm::Fixed(format!("[^{label}]"))),
+            Token::Math { tex, display } => self.content(Norm::Fixed(math::syntax(&tex, display))),
         }
     }
 
@@ -123,7 +144,7 @@ impl Normalizer {
 
 /// Renders collected tokens; `""` when nothing visible remains (a run of
 /// non-breaking spaces alone is nothing visible either).
-pub(super) fn render(tokens: Vec<Token>, mode: Mode, task: Option<bool>) -> String {
+pub(super) fn render(tokens: Vec<Token>, mode: Mode, task: Option<bool>, env: &mut Env) -> String {
     let mut norm = Normalizer::default();
     for token in tokens {
         norm.token(token);
@@ -131,19 +152,58 @@ pub(super) fn render(tokens: Vec<Token>, mode: Mode, task: Option<bool>) -> Stri
     let items = norm.out;
     let visible = items.iter().any(|item| match item {
         Norm::Text(t) => t.chars().any(|c| !c.is_whitespace()),
-        Norm::Code(_) | Norm::Image(_) => true,
+        Norm::Code(_) | Norm::Image(_) | Norm::Fixed(_) => true,
         _ => false,
     });
     if !visible {
         return String::new();
     }
-    let mut out = Builder::new(mode).build(items, task);
+    let dollars = could_pair_dollars(&items);
+    let mut builder = Builder::new(mode, env.references);
+    builder.dollars = dollars;
+    let (mut out, breaks) = builder.build(items, task);
+    if let (Some(width), Mode::Paragraph) = (env.wrap, mode) {
+        out = wrap::wrap(&out, &breaks, width);
+    }
     match mode {
         Mode::Heading => escape::heading_end(&mut out),
         Mode::Cell => out = escape::table_cell(&out),
         Mode::Paragraph => {}
     }
     out
+}
+
+/// Whether two `$` of the run could pair into math: one followed by a
+/// non-space (an opener) before one preceded by a non-space (a closer).
+/// `$5 and $10` cannot; `$5 (or $6)` could, and then every `$` of the
+/// text is escaped.
+fn could_pair_dollars(items: &[Norm]) -> bool {
+    // The characters around each `$` as written (a link's text is
+    // preceded by `[`, emphasis by a delimiter).
+    let mut text = String::new();
+    for item in items {
+        match item {
+            Norm::Text(t) | Norm::Fixed(t) | Norm::Code(t) => text.push_str(t),
+            Norm::Open(Span::Link { .. }) => text.push('['),
+            Norm::Close(Span::Link { .. }) => text.push_str("]()"),
+            Norm::Open(_) | Norm::Close(_) => text.push('*'),
+            Norm::Image(_) => text.push_str("![]()"),
+            Norm::Break => text.push(' '),
+        }
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut opener = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if c != '$' {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|p| chars[p]);
+        if opener && before.is_some_and(|b| !b.is_whitespace()) {
+            return true;
+        }
+        opener |= chars.get(i + 1).is_some_and(|n| !n.is_whitespace());
+    }
+    false
 }
 
 /// A part of the output before text is escaped and emphasis resolved.
@@ -155,8 +215,12 @@ enum Part {
 }
 
 /// Turns normalised items into parts, then into the final string.
-struct Builder {
+struct Builder<'r> {
     mode: Mode,
+    references: &'r mut References,
+    /// The run holds two `$` or more: every `$` in text is escaped, so
+    /// that none pairs into math.
+    dollars: bool,
     parts: Vec<Part>,
     pairs: Vec<Pair>,
     /// For each open span, its pair (emphasis) or `None` (link, sup, sub).
@@ -164,10 +228,12 @@ struct Builder {
     links: usize,
 }
 
-impl Builder {
-    fn new(mode: Mode) -> Builder {
+impl<'r> Builder<'r> {
+    fn new(mode: Mode, references: &'r mut References) -> Builder<'r> {
         Builder {
             mode,
+            references,
+            dollars: false,
             parts: Vec::new(),
             pairs: Vec::new(),
             open: Vec::new(),
@@ -175,7 +241,9 @@ impl Builder {
         }
     }
 
-    fn build(mut self, items: Vec<Norm>, task: Option<bool>) -> String {
+    /// The rendered run, and the byte offsets of the spaces a line may be
+    /// wrapped at (spaces of text, never inside code, destinations or tags).
+    fn build(mut self, items: Vec<Norm>, task: Option<bool>) -> (String, Vec<usize>) {
         if let (Some(checked), Mode::Paragraph) = (task, self.mode) {
             let marker = if checked { "[x] " } else { "[ ] " };
             self.parts.push(Part::Fixed(marker.to_string()));
@@ -203,6 +271,7 @@ impl Builder {
             }
             Norm::Code(code) => self.parts.push(Part::Fixed(escape::code_span(&code))),
             Norm::Image(image) => self.parts.push(Part::Fixed(image_syntax(&image))),
+            Norm::Fixed(s) => self.parts.push(Part::Fixed(s)),
             Norm::Break => self.parts.push(Part::Break),
         }
     }
@@ -212,9 +281,10 @@ impl Builder {
             Span::Emphasis => Style::Emphasis,
             Span::Strong => Style::Strong,
             Span::Strike => Style::Strike,
-            Span::Sup | Span::Sub | Span::Link { .. } => {
+            Span::Sup | Span::Sub | Span::Mark | Span::Link { .. } => {
                 let text = match span {
                     Span::Sup => "<sup>",
+                    Span::Mark => "<mark>",
                     Span::Sub => "<sub>",
                     _ => "[",
                 };
@@ -240,8 +310,9 @@ impl Builder {
         }
         let text = match span {
             Some(Span::Sup) => "</sup>".to_string(),
+            Some(Span::Mark) => "</mark>".to_string(),
             Some(Span::Sub) => "</sub>".to_string(),
-            Some(Span::Link { href, title }) => link_end(href, title.as_deref()),
+            Some(Span::Link { href, title }) => self.references.link_end(href, title.as_deref()),
             _ => "]()".to_string(),
         };
         self.links = self
@@ -250,7 +321,7 @@ impl Builder {
         self.parts.push(Part::Fixed(text));
     }
 
-    fn finish(self) -> String {
+    fn finish(self) -> (String, Vec<usize>) {
         let pipes =
             self.mode == Mode::Paragraph && self.parts.iter().any(|p| matches!(p, Part::Break));
         let mut pieces = Vec::with_capacity(self.parts.len());
@@ -260,13 +331,20 @@ impl Builder {
         let mut pairs = self.pairs;
         emphasis::resolve(&pieces, &mut pairs);
         let mut out = String::new();
-        for piece in &pieces {
+        let mut breaks = Vec::new();
+        for (piece, part) in pieces.iter().zip(&self.parts) {
             match piece {
-                Piece::Fixed(s) => out.push_str(s),
+                Piece::Fixed(s) => {
+                    if matches!(part, Part::Text { .. }) {
+                        let at = out.len();
+                        breaks.extend(s.match_indices(' ').map(|(i, _)| at + i));
+                    }
+                    out.push_str(s);
+                }
                 Piece::Delim { pair, open } => out.push_str(pairs[*pair].delimiter(*open)),
             }
         }
-        out
+        (out, breaks)
     }
 
     /// The finished piece for part `i`: text escaped in its context.
@@ -282,6 +360,8 @@ impl Builder {
                     next: after.and_then(|p| self.first_char(p)),
                     in_brackets: *in_brackets,
                     pipes,
+                    dollars: self.dollars,
+                    references: self.references.is_reference(),
                 };
                 let mut out = String::with_capacity(raw.len());
                 escape::text(raw, &ctx, &mut out);
@@ -316,22 +396,10 @@ impl Builder {
     }
 }
 
-/// `](destination "title")`, closing a link.
-fn link_end(href: &str, title: Option<&str>) -> String {
-    let mut out = String::from("](");
-    out.push_str(&escape::destination(href));
-    if let Some(title) = title.filter(|t| !escape::fold_whitespace(t).is_empty()) {
-        out.push(' ');
-        out.push_str(&escape::title(title));
-    }
-    out.push(')');
-    out
-}
-
-/// `![alt](src "title")`.
+/// `![alt](src "title")`: images are always written inline.
 fn image_syntax(image: &Image) -> String {
     let mut out = String::from("![");
     out.push_str(&escape::alt(&image.alt));
-    out.push_str(&link_end(&image.src, image.title.as_deref()));
+    out.push_str(&escape::inline_link_end(&image.src, image.title.as_deref()));
     out
 }

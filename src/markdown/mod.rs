@@ -11,16 +11,26 @@
 //!   [`inline`] can render it with its neighbours in view;
 //! - [`emphasis`] chooses, per emphasis span, a delimiter that CommonMark
 //!   will actually parse (falling back to inline HTML);
-//! - [`escape`] owns every backslash escape; [`table`] owns GFM tables.
+//! - [`escape`] owns every backslash escape; [`table`] owns GFM tables;
+//! - [`links`] resolves addresses and writes reference links; [`footnote`],
+//!   [`math`] and [`embed`] recognise footnotes, formulas and players;
+//!   [`wrap`] wraps paragraphs;
+//! - `audit` (tests only) reads the DOM's visible text and constructs for
+//!   the round-trip property.
 //!
-//! Nothing here recurses: pages can be 100,000 elements deep.
+//! Nothing here recurses: pages can be 100,000 elements deep. The maps
+//! used are looked up, never iterated, so output never depends on their
+//! order.
 //!
-//! Choices worth knowing:
+//! Choices worth knowing (`tests/spec/` shows each with an example):
 //!
 //! - Brackets: only a `]` that would close a link or a reference
-//!   definition (followed by `(`, `[` or `:`) is escaped in text, since we
-//!   never write reference definitions; inside link text and alt text
-//!   every bracket is.
+//!   definition (followed by `(`, `[` or `:`) is escaped in text; inside
+//!   link text and alt text every bracket is, and with reference links
+//!   every `]` is (any `[text]` could match a definition).
+//! - `$` in text is escaped only when two could pair into math; `$` in an
+//!   address is written `%24`.
+//! - `<sup>`, `<sub>`, `<mark>` are inline HTML; `<kbd>` is code.
 //! - Two lists of the same kind in a row would merge into one, so the
 //!   second switches marker (`-` to `*`, `.` to `)`).
 //! - `<dt>` is a bold paragraph, `<dd>` a plain paragraph.
@@ -30,23 +40,116 @@
 //! - Emphasis that CommonMark would not parse where it stands (CJK text
 //!   next to punctuation) is written as `<strong>`, `<em>` or `<del>`.
 
+#[cfg(test)]
+pub(crate) mod audit;
 mod elements;
+mod embed;
 mod emphasis;
 mod escape;
 mod event;
+mod footnote;
 mod image;
 mod inline;
+mod links;
+mod math;
 mod section;
 mod table;
 mod walk;
+mod wrap;
 mod writer;
 
-use crate::dom::{Dom, NodeId, NodeSet};
+pub(crate) use links::base;
 
-/// How Markdown is written. Empty for now; every future field must have a
-/// default that keeps today's output.
+use crate::dom::{Dom, NodeId, NodeSet};
+use crate::options::LinkStyle;
+use event::{Block, Event};
+use url::Url;
+
+/// How Markdown is written. The default writes what the library's
+/// default [`crate::Options`] ask for.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct MarkdownOptions {}
+pub(crate) struct MarkdownOptions {
+    /// What relative links and images are resolved against.
+    pub(crate) base: Option<Url>,
+    pub(crate) link_style: LinkStyle,
+    /// Wrap paragraphs at this many columns.
+    pub(crate) wrap: Option<usize>,
+    /// Where saved assets are linked from (the stage before rewrote their
+    /// images to `{prefix}{name}`): such links stay relative.
+    pub(crate) asset_prefix: Option<String>,
+}
+
+/// The Markdown of some roots, and the files it links to.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Rendered {
+    pub(crate) markdown: String,
+}
+
+/// What the walk knows about the whole page before it starts.
+pub(crate) struct Page<'a> {
+    dom: &'a Dom,
+    removed: &'a NodeSet,
+    base: Option<&'a Url>,
+    asset_prefix: Option<&'a str>,
+    anchors: links::Anchors<'a>,
+    notes: footnote::Notes,
+}
+
+/// What becomes of a link's `href`.
+pub(crate) enum Destination {
+    /// A link to this (resolved) address.
+    Keep(String),
+    /// Just the link's text: no address worth keeping.
+    Text,
+    /// Nothing: a note's back-link to its reference.
+    Drop,
+}
+
+impl<'a> Page<'a> {
+    fn new(
+        dom: &'a Dom,
+        roots: &[NodeId],
+        removed: &'a NodeSet,
+        options: &'a MarkdownOptions,
+    ) -> Self {
+        let anchors = links::Anchors::collect(dom, roots, removed);
+        let notes = footnote::Notes::detect(dom, roots, removed, &anchors);
+        Page {
+            dom,
+            removed,
+            base: options.base.as_ref(),
+            asset_prefix: options.asset_prefix.as_deref(),
+            anchors,
+            notes,
+        }
+    }
+
+    /// An image's address as written: saved assets stay relative, others
+    /// are made absolute.
+    fn image_source(&self, src: &str) -> String {
+        match self.asset_prefix {
+            Some(prefix) if src.starts_with(prefix) => src.to_string(),
+            _ => links::resolve(self.base, src),
+        }
+    }
+
+    /// Same-page anchors are kept only when their target is written;
+    /// scripts, inline data and empty addresses leave the text alone.
+    fn destination(&self, href: &str) -> Destination {
+        if let Some(fragment) = href.strip_prefix('#') {
+            return match self.anchors.get(fragment) {
+                Some(t) if self.notes.is_backlink_target(t) => Destination::Drop,
+                Some(_) => Destination::Keep(href.to_string()),
+                None => Destination::Text,
+            };
+        }
+        if links::is_followable(href) {
+            Destination::Keep(links::resolve(self.base, href))
+        } else {
+            Destination::Text
+        }
+    }
+}
 
 /// Renders the given roots (in order) as Markdown, skipping every node in
 /// `removed` (and its subtree).
@@ -54,18 +157,38 @@ pub(crate) struct MarkdownOptions {}
 /// The output has no leading blank lines, blocks separated by exactly one
 /// blank line, hard breaks written as a backslash (so no trailing spaces
 /// outside code blocks), and ends with exactly one `"\n"`, or is `""`.
+/// Footnotes and reference definitions come last.
+pub(crate) fn render_page(
+    dom: &Dom,
+    roots: &[NodeId],
+    removed: &NodeSet,
+    options: &MarkdownOptions,
+) -> Rendered {
+    let page = Page::new(dom, roots, removed, options);
+    let references = links::References::new(options.link_style);
+    let mut writer = writer::Writer::new(references, options.wrap);
+    for &root in roots {
+        walk::walk(&page, root, &mut writer, false);
+    }
+    for note in &page.notes.notes {
+        writer.event(Event::Start(Block::Footnote(note.label.clone())));
+        walk::walk(&page, note.target, &mut writer, true);
+        writer.event(Event::End(Block::Footnote(note.label.clone())));
+    }
+    Rendered {
+        markdown: without_edge_rules(writer.finish()),
+    }
+}
+
+/// [`render_page`]'s Markdown alone.
+#[cfg(test)]
 pub(crate) fn render(
     dom: &Dom,
     roots: &[NodeId],
     removed: &NodeSet,
     options: &MarkdownOptions,
 ) -> String {
-    let _ = options;
-    let mut writer = writer::Writer::new();
-    for &root in roots {
-        walk::walk(dom, root, removed, &mut writer);
-    }
-    without_edge_rules(writer.finish())
+    render_page(dom, roots, removed, options).markdown
 }
 
 /// A thematic break separates content: one before anything or after
@@ -91,7 +214,12 @@ fn without_edge_rules(mut md: String) -> String {
 pub(crate) fn heading(level: usize, text: &str) -> String {
     let hashes = "#".repeat(level.clamp(1, 6));
     let tokens = vec![inline::Token::Text(text.to_string())];
-    let content = inline::render(tokens, inline::Mode::Heading, None);
+    let mut references = links::References::default();
+    let mut env = inline::Env {
+        references: &mut references,
+        wrap: None,
+    };
+    let content = inline::render(tokens, inline::Mode::Heading, None, &mut env);
     if content.is_empty() {
         hashes
     } else {

@@ -13,6 +13,7 @@ mod inline;
 mod links;
 mod lists;
 mod robustness;
+mod roundtrip;
 mod tables;
 
 /// Converts the `<body>` of `html` with nothing removed.

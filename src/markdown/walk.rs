@@ -8,12 +8,15 @@
 //! second [`Walker`] pushed on top of the first when their owner ends.
 
 use super::elements::{self, Kind, heading_level, is_hidden, visible_text};
+use super::embed;
 use super::escape::fold_whitespace;
 use super::event::{Block, Event, Span};
 use super::image;
 use super::inline::is_html_space;
+use super::math::{self, Math};
 use super::table;
 use super::writer::Writer;
+use super::{Destination, Page};
 use crate::dom::{Dom, Element, NodeData, NodeId, NodeSet, Step, Walker};
 
 /// Caption text is read ahead for alt comparison; this bounds the read
@@ -31,6 +34,7 @@ enum SpanKind {
     Strike = 2,
     Sup = 3,
     Sub = 4,
+    Mark = 5,
 }
 
 /// What to do when leaving a node.
@@ -66,15 +70,19 @@ struct Figure {
 }
 
 /// Walks `root` (an element, a text node or the document) into `writer`.
-pub(super) fn walk(dom: &Dom, root: NodeId, removed: &NodeSet, writer: &mut Writer) {
+/// A footnote's note is walked with `note` set: its own element is then
+/// only a container of its content (an `<li>` is not a list item there).
+pub(super) fn walk(page: &Page, root: NodeId, writer: &mut Writer, note: bool) {
     let mut walk = Walk {
-        dom,
-        removed,
+        dom: page.dom,
+        removed: page.removed,
+        page,
+        note_root: note.then_some(root),
         writer,
         walkers: vec![(Walker::new(root), None)],
         exits: Vec::new(),
         inline_only: 0,
-        spans: [0; 5],
+        spans: [0; 6],
         links: 0,
         tables: Vec::new(),
         figures: Vec::new(),
@@ -86,13 +94,16 @@ pub(super) fn walk(dom: &Dom, root: NodeId, removed: &NodeSet, writer: &mut Writ
 struct Walk<'a> {
     dom: &'a Dom,
     removed: &'a NodeSet,
+    page: &'a Page<'a>,
+    /// The note being written at the end, when this walk writes one.
+    note_root: Option<NodeId>,
     writer: &'a mut Writer,
     /// The running walker is the last; each deferred walk records its root.
     walkers: Vec<(Walker, Option<NodeId>)>,
     exits: Vec<Exit>,
     /// Inside a heading or a pipe-table cell: blocks become spaces.
     inline_only: usize,
-    spans: [u32; 5],
+    spans: [u32; 6],
     links: u32,
     tables: Vec<TableState>,
     figures: Vec<Figure>,
@@ -145,6 +156,13 @@ impl Walk<'_> {
     }
 
     fn element(&mut self, id: NodeId, el: &Element) -> Exit {
+        if self.note_root == Some(id) {
+            return self.start_boundary();
+        }
+        if let Some(exit) = self.special(id, el) {
+            self.skip_children();
+            return exit;
+        }
         match elements::kind(el) {
             Kind::Skip => {
                 self.skip_children();
@@ -166,15 +184,65 @@ impl Walk<'_> {
         }
     }
 
+    /// Elements written whole in a form of their own: footnote references
+    /// and notes, math, embedded media. Their children are skipped.
+    fn special(&mut self, id: NodeId, el: &Element) -> Option<Exit> {
+        if let Some(label) = self.page.notes.reference(id) {
+            self.emit(Event::FootnoteRef(label.to_string()));
+            return Some(Exit::Nothing);
+        }
+        if self.page.notes.is_note(id) {
+            return Some(Exit::Nothing);
+        }
+        if let Some(found) = math::math(self.dom, id, el) {
+            self.math(found);
+            return Some(Exit::Nothing);
+        }
+        let embed = embed::embed(self.dom, id, el, self.page.base)?;
+        // A player is a block of its own on the page; inside a link
+        // (links do not nest) it is just its label.
+        let block = self.inline_only == 0;
+        if block {
+            self.emit(Event::Boundary);
+        }
+        if self.links == 0 {
+            let link = Span::Link {
+                href: embed.url,
+                title: None,
+            };
+            self.emit(Event::SpanStart(link));
+            self.emit(Event::Text(&embed.label));
+            self.emit(Event::SpanEnd);
+        } else {
+            self.emit(Event::Text(&embed.label));
+        }
+        if block {
+            self.emit(Event::Boundary);
+        }
+        Some(Exit::Nothing)
+    }
+
+    fn math(&mut self, found: Math) {
+        match found {
+            Math::Tex { tex, display } => {
+                let block = display && self.inline_only == 0;
+                if block {
+                    self.emit(Event::Boundary);
+                }
+                self.emit(Event::Math { tex, display });
+                if block {
+                    self.emit(Event::Boundary);
+                }
+            }
+            Math::Text(text) => self.emit(Event::Text(&text)),
+            Math::Rendering => {}
+        }
+    }
+
     fn inline(&mut self, id: NodeId, el: &Element) -> Exit {
         match &*el.name {
             "br" => self.emit(Event::HardBreak),
-            "img" => {
-                let caption = self.figures.last().map(|f| f.caption.as_str());
-                if let Some(image) = image::image(self.dom, id, self.removed, caption) {
-                    self.emit(Event::Image(image));
-                }
-            }
+            "img" => self.image(id),
             "code" | "kbd" | "samp" | "tt" => self.code(id),
             "a" => return self.link(el),
             "em" | "i" => return self.span(SpanKind::Emphasis, Span::Emphasis),
@@ -182,9 +250,21 @@ impl Walk<'_> {
             "del" | "s" | "strike" => return self.span(SpanKind::Strike, Span::Strike),
             "sup" => return self.span(SpanKind::Sup, Span::Sup),
             "sub" => return self.span(SpanKind::Sub, Span::Sub),
+            "mark" => return self.span(SpanKind::Mark, Span::Mark),
             _ => {}
         }
         Exit::Nothing
+    }
+
+    fn image(&mut self, id: NodeId) {
+        let caption = self.figures.last().map(|f| f.caption.as_str());
+        // `data:` images were saved as assets (and their sources rewritten)
+        // before this stage, or are left out.
+        let Some(mut image) = image::image(self.dom, id, self.removed, caption) else {
+            return;
+        };
+        image.src = self.page.image_source(&image.src);
+        self.emit(Event::Image(image));
     }
 
     fn code(&mut self, id: NodeId) {
@@ -203,10 +283,19 @@ impl Walk<'_> {
         Exit::Span(kind, first)
     }
 
-    /// A link with a destination worth keeping; otherwise just its text.
+    /// A link with a destination worth keeping; otherwise just its text
+    /// (a back-link from a note to its reference: nothing at all).
     fn link(&mut self, el: &Element) -> Exit {
-        let href = el.attr("href").map(str::trim).unwrap_or("");
-        if self.links > 0 || !is_followable(href) {
+        let raw = el.attr("href").map(str::trim).unwrap_or("");
+        let href = match self.page.destination(raw) {
+            Destination::Keep(href) => href,
+            Destination::Text => return Exit::Nothing,
+            Destination::Drop => {
+                self.skip_children();
+                return Exit::Nothing;
+            }
+        };
+        if self.links > 0 {
             return Exit::Nothing;
         }
         self.links += 1;
@@ -214,10 +303,7 @@ impl Walk<'_> {
             .attr("title")
             .map(fold_whitespace)
             .filter(|t| !t.is_empty());
-        self.emit(Event::SpanStart(Span::Link {
-            href: href.to_string(),
-            title,
-        }));
+        self.emit(Event::SpanStart(Span::Link { href, title }));
         Exit::Link
     }
 
@@ -482,16 +568,7 @@ impl Walk<'_> {
 
     /// Walks the captions deferred until `owner` ended, in document order.
     fn replay_deferred(&mut self, owner: NodeId) {
-        let mut captions = Vec::new();
-        while let Some(&(o, caption)) = self.deferred.last() {
-            if o != owner {
-                break;
-            }
-            self.deferred.pop();
-            captions.push(caption);
-        }
-        // The last pushed walker runs first: push the first caption last.
-        for caption in captions {
+        for caption in elements::take_deferred(&mut self.deferred, owner) {
             self.walkers.push((Walker::new(caption), Some(caption)));
         }
     }
@@ -541,22 +618,6 @@ impl Walk<'_> {
             Box::new(children[..at].iter().rev().copied())
         }
     }
-}
-
-/// Whether a link's destination is worth writing: not empty, not a
-/// same-page anchor, not a script or inline data.
-fn is_followable(href: &str) -> bool {
-    let scheme: String = href
-        .chars()
-        .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .take(11)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    !href.is_empty()
-        && !href.starts_with('#')
-        && !["javascript:", "vbscript:", "data:"]
-            .iter()
-            .any(|s| scheme.starts_with(s))
 }
 
 /// The language named by a `class` like `language-rust`, `lang-rust`,

@@ -8,7 +8,8 @@
 
 use super::escape;
 use super::event::{Block, Event, Span};
-use super::inline::{self, Mode, Token, is_html_space};
+use super::inline::{self, Env, Mode, Token, is_html_space};
+use super::links::References;
 use super::section;
 use super::table::Table;
 
@@ -27,6 +28,9 @@ enum Container {
     /// A list item: its marker is chosen when its first line is written,
     /// so empty items take no number; later lines are indented by `width`.
     Item { width: Option<usize> },
+    /// A footnote definition: `[^label]: ` before its first line, four
+    /// spaces before the others.
+    Note { label: String, started: bool },
 }
 
 /// Turns events into Markdown.
@@ -59,10 +63,14 @@ pub(crate) struct Writer {
     /// block and opened again in the next one.
     spans: Vec<Span>,
     table: Option<Table>,
+    /// Link destinations, written inline or collected as references.
+    references: References,
+    /// `--wrap`: the column paragraphs are wrapped at.
+    wrap: Option<usize>,
 }
 
 impl Writer {
-    pub(crate) fn new() -> Writer {
+    pub(crate) fn new(references: References, wrap: Option<usize>) -> Writer {
         Writer {
             out: String::new(),
             lines: 0,
@@ -79,6 +87,8 @@ impl Writer {
             colspan: 1,
             spans: Vec::new(),
             table: None,
+            references,
+            wrap,
         }
     }
 
@@ -96,9 +106,12 @@ impl Writer {
                     start: 1,
                 },
                 Container::Item { .. } => Block::Item,
+                Container::Note { .. } => Block::Footnote(String::new()),
             };
             self.end(block);
         }
+        let definitions = self.references.definitions();
+        self.write_block(definitions.iter().map(String::as_str));
         self.out
     }
 
@@ -116,6 +129,8 @@ impl Writer {
             Event::Task(checked) => self.task(checked),
             Event::CodeBlock { lang, text } => self.code_block(&lang, &text),
             Event::ThematicBreak => self.thematic_break(),
+            Event::FootnoteRef(label) => self.push(Token::Note(label)),
+            Event::Math { tex, display } => self.push(Token::Math { tex, display }),
         }
     }
 
@@ -150,6 +165,11 @@ impl Writer {
                 self.leaf = Mode::Cell;
                 self.colspan = colspan;
             }
+            Block::Footnote(label) => {
+                self.flush();
+                let started = false;
+                self.containers.push(Container::Note { label, started });
+            }
         }
     }
 
@@ -159,7 +179,7 @@ impl Writer {
                 self.flush();
                 self.leaf = Mode::Paragraph;
             }
-            Block::Quote | Block::List { .. } => self.end_container(),
+            Block::Quote | Block::List { .. } | Block::Footnote(_) => self.end_container(),
             Block::Item => {
                 self.flush();
                 let wrote = matches!(
@@ -220,6 +240,12 @@ impl Writer {
             Container::Quote { lines } => (lines, None),
             Container::List { lines, delim, .. } => (lines, Some(delim)),
             Container::Item { .. } => return,
+            Container::Note { started, .. } => {
+                if started {
+                    self.set_gap(false);
+                }
+                return;
+            }
         };
         if self.lines > lines {
             self.set_gap(false);
@@ -372,7 +398,15 @@ impl Writer {
         {
             (tokens, leaf, self.heading) = (heading, Mode::Heading, section::LEVEL);
         }
-        let text = inline::render(tokens, leaf, task);
+        let width = match (leaf, self.wrap) {
+            (Mode::Paragraph, Some(w)) => Some(w.saturating_sub(self.prefix_width())),
+            _ => None,
+        };
+        let mut env = Env {
+            references: &mut self.references,
+            wrap: width,
+        };
+        let text = inline::render(tokens, leaf, task, &mut env);
         match leaf {
             Mode::Paragraph if !text.is_empty() => {
                 self.write_block(text.split('\n'));
@@ -479,10 +513,10 @@ impl Writer {
     fn prefix(&mut self, depth: usize, content: bool) -> String {
         let mut prefix = String::new();
         for i in 0..depth {
-            match self.containers[i] {
+            match &mut self.containers[i] {
                 Container::Quote { .. } => prefix.push_str("> "),
                 Container::List { .. } => {}
-                Container::Item { width: Some(w) } => prefix.extend(std::iter::repeat_n(' ', w)),
+                Container::Item { width: Some(w) } => prefix.extend(std::iter::repeat_n(' ', *w)),
                 Container::Item { width: None } if content => {
                     let marker = self.next_marker(i);
                     prefix.push_str(&marker);
@@ -492,9 +526,46 @@ impl Writer {
                     };
                 }
                 Container::Item { width: None } => {}
+                Container::Note { started: true, .. } => prefix.push_str("    "),
+                Container::Note { label, started } if content => {
+                    prefix.push_str(&format!("[^{label}]: "));
+                    *started = true;
+                }
+                Container::Note { .. } => {}
             }
         }
         prefix
+    }
+
+    /// The columns the prefix of the next content line takes, for
+    /// wrapping (an item that has not started counts its marker).
+    fn prefix_width(&self) -> usize {
+        let mut width = 0;
+        for (i, container) in self.containers.iter().enumerate() {
+            width += match container {
+                Container::Quote { .. } => 2,
+                Container::List { .. } => 0,
+                Container::Item { width: Some(w) } => *w,
+                Container::Item { width: None } => {
+                    match i.checked_sub(1).map(|l| &self.containers[l]) {
+                        Some(Container::List {
+                            ordered: true,
+                            next,
+                            ..
+                        }) => next.to_string().len() + 2,
+                        _ => 2,
+                    }
+                }
+                Container::Note { label, started } => {
+                    if *started {
+                        4
+                    } else {
+                        label.len() + 5
+                    }
+                }
+            };
+        }
+        width
     }
 
     /// The marker of the item at `index`: its list's bullet, or its number

@@ -189,8 +189,16 @@ fn skipped_elements_write_nothing() {
     check(
         "<p>a<script>x</script><style>y</style>b</p><noscript>n</noscript><template>t</template>\
          <iframe src=u></iframe><svg><text>s</text></svg><button>Click</button><select><option>o</select>\
-         <textarea>t</textarea><video>v</video><canvas>c</canvas><math><mi>m</mi></math>",
+         <textarea>t</textarea><video>v</video><canvas>c</canvas>",
         "ab\n",
+    );
+}
+
+#[test]
+fn math_without_tex_is_its_text() {
+    check(
+        "<p>a<math><mi>m</mi><mo>=</mo><mn>1</mn></math>b</p>",
+        "am = 1b\n",
     );
 }
 

@@ -135,9 +135,14 @@ fn sup_and_sub_stay_html() {
 #[test]
 fn other_inline_elements_are_plain_text() {
     check(
-        "<p><span>a</span> <q>b</q> <abbr title=t>c</abbr> <u>d</u> <mark>e</mark> <small>f</small></p>",
-        "a b c d e f\n",
+        "<p><span>a</span> <q>b</q> <abbr title=t>c</abbr> <u>d</u> <small>f</small></p>",
+        "a b c d f\n",
     );
+}
+
+#[test]
+fn mark_is_inline_html_like_sup_and_sub() {
+    check("<p>a <mark>key</mark> b</p>", "a <mark>key</mark> b\n");
 }
 
 #[test]
