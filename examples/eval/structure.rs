@@ -452,9 +452,17 @@ fn markdown_keys(markdown: &str) -> Keys {
     let mut keys: Keys = Default::default();
     // Open constructs: index and the text collected since.
     let mut open: Vec<(usize, String)> = Vec::new();
+    let mut in_image = 0usize;
     for event in Parser::new_ext(markdown, options) {
         match event {
-            Event::Start(Tag::Image { dest_url, .. }) => keys[3].push(image_key(&dest_url)),
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                keys[3].push(image_key(&dest_url));
+                in_image += 1;
+            }
+            // Alt text is not text a reader sees (nor is it in the
+            // reference's keys).
+            Event::End(TagEnd::Image) => in_image -= 1,
+            Event::Text(_) if in_image > 0 => {}
             // A footnote was a link to a note in a list: count it as both.
             Event::FootnoteReference(label) => keys[2].push(text_key(&label)),
             Event::Start(Tag::FootnoteDefinition(_)) => open.push((1, String::new())),

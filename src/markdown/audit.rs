@@ -60,6 +60,7 @@ pub(crate) fn dom_summary(
         text: String::new(),
         visible: 0,
         link_segment: false,
+        in_note: false,
         counts: Counts::default(),
         inline_only: 0,
         links: 0,
@@ -118,6 +119,8 @@ struct Audit<'a> {
     visible: usize,
     /// The open link has shown content in the current block.
     link_segment: bool,
+    /// A footnote's note is being walked.
+    in_note: bool,
     counts: Counts,
     inline_only: usize,
     links: usize,
@@ -165,6 +168,7 @@ impl Audit<'_> {
     }
 
     fn walk(&mut self, root: NodeId, note: bool) {
+        self.in_note = note;
         let mut walkers = vec![Walker::new(root)];
         while let Some(walker) = walkers.last_mut() {
             match walker.next(self.page.dom) {
@@ -280,7 +284,7 @@ impl Audit<'_> {
             }
             "a" => {
                 let href = el.attr("href").map(str::trim).unwrap_or("");
-                match self.page.destination(href) {
+                match self.page.destination(href, self.in_note) {
                     Destination::Keep(_) if self.links == 0 => {
                         self.links += 1;
                         self.link_segment = false;

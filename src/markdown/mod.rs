@@ -134,11 +134,14 @@ impl<'a> Page<'a> {
     }
 
     /// Same-page anchors are kept only when their target is written;
-    /// scripts, inline data and empty addresses leave the text alone.
-    fn destination(&self, href: &str) -> Destination {
+    /// scripts, inline data and empty addresses leave the text alone. In a
+    /// note (`in_note`), a link back to a footnote reference goes whole.
+    fn destination(&self, href: &str, in_note: bool) -> Destination {
         if let Some(fragment) = href.strip_prefix('#') {
             return match self.anchors.get(fragment) {
-                Some(t) if self.notes.is_backlink_target(t) => Destination::Drop,
+                Some(t) if self.notes.is_backlink_target(t) && in_note => Destination::Drop,
+                // The reference is written `[^n]`: it has no address.
+                Some(t) if self.notes.is_backlink_target(t) => Destination::Text,
                 Some(_) => Destination::Keep(href.to_string()),
                 None => Destination::Text,
             };

@@ -287,7 +287,7 @@ impl Walk<'_> {
     /// (a back-link from a note to its reference: nothing at all).
     fn link(&mut self, el: &Element) -> Exit {
         let raw = el.attr("href").map(str::trim).unwrap_or("");
-        let href = match self.page.destination(raw) {
+        let href = match self.page.destination(raw, self.note_root.is_some()) {
             Destination::Keep(href) => href,
             Destination::Text => return Exit::Nothing,
             Destination::Drop => {

@@ -92,3 +92,54 @@ fn output_ends_with_one_newline_and_has_no_trailing_spaces() {
     assert_eq!(out, "a\n\n- b\n\n> c\n>\n> d\n");
     assert!(out.lines().all(|l| !l.ends_with(' ')));
 }
+
+/// Renders with every option that adds work (wrapping, references,
+/// assets), so the new passes are exercised on the same inputs.
+fn md_all_options(html: &str) -> String {
+    let dom = Dom::parse(html);
+    let body = dom.find("body").expect("body");
+    let none = NodeSet::new(dom.len());
+    let opts = MarkdownOptions {
+        base: url::Url::parse("https://example.com/a/").ok(),
+        link_style: crate::options::LinkStyle::Reference,
+        wrap: Some(30),
+        assets: Some("img".to_string()),
+    };
+    render(&dom, &[body], &none, &opts)
+}
+
+#[test]
+fn deeply_nested_footnotes_math_and_embeds_do_not_overflow() {
+    let depth = 20_000;
+    let html = "<sup><a href=\"#n\">1</a>".repeat(depth) + "<ol><li id=n>note</li></ol>";
+    md_all_options(&html);
+    // A formula's text is read from its first 20,000 nodes.
+    let html = "<math><mrow>".repeat(5_000) + "<mi>x</mi>";
+    assert!(md(&html).contains('x'));
+    let html = "<math><mrow>".repeat(depth) + "<mi>x</mi>";
+    md(&html);
+    let html = "<span class=katex>".repeat(depth) + "k";
+    md(&html);
+    let html = "<a href=\"/x\"><iframe src=\"https://youtube.com/embed/v\"></iframe>".repeat(depth);
+    md_all_options(&html);
+}
+
+#[test]
+fn wide_pages_stay_linear() {
+    // Many references to one note, a <sup> with many children, a long
+    // paragraph to wrap, many dollars, many same-page anchors.
+    let html = "<p>".to_string()
+        + &"w<sup><a href=\"#n\">1</a></sup> $5 ($6) ".repeat(20_000)
+        + "</p><ol><li id=n>note</li></ol>";
+    let out = md_all_options(&html);
+    assert_eq!(out.matches("[^1]").count(), 20_001);
+    let html = "<sup>".to_string() + &"<a href=\"#n\">1</a>".repeat(50_000) + "</sup><p id=n>n</p>";
+    md(&html);
+    let html =
+        "<p>".to_string() + &"<a href=\"#t\">x</a> [y] ".repeat(30_000) + "</p><p id=t>t</p>";
+    assert!(
+        md_all_options(&html)
+            .lines()
+            .all(|l| l.chars().count() <= 30)
+    );
+}
