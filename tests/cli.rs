@@ -244,5 +244,7 @@ fn no_extract_keeps_the_whole_cleaned_body() {
 mod batch;
 #[path = "cli/formats.rs"]
 mod formats;
+#[path = "cli/hostile.rs"]
+mod hostile;
 #[path = "cli/precommit.rs"]
 mod precommit;
