@@ -319,5 +319,7 @@ fn data_images_are_dropped_unless_assets_are_asked_for() {
 mod batch;
 #[path = "cli/formats.rs"]
 mod formats;
+#[path = "cli/hostile.rs"]
+mod hostile;
 #[path = "cli/precommit.rs"]
 mod precommit;

@@ -121,8 +121,17 @@ impl State {
         }
         if let Some(peers) = peers(name) {
             let near = self.open.len().saturating_sub(NEAR);
-            if let Some(at) = self.open[near..].iter().rposition(|n| peers.contains(n)) {
-                self.truncate(near + at);
+            // Innermost first, stopping at an element the peer cannot be
+            // closed through: a `<li>` in a list inside a `<li>` opens a
+            // nested item, it does not close the outer one.
+            for at in (near..self.open.len()).rev() {
+                if peers.contains(&self.open[at]) {
+                    self.truncate(at);
+                    break;
+                }
+                if is_boundary(name, &self.open[at]) {
+                    break;
+                }
             }
         }
     }
@@ -200,6 +209,26 @@ fn closes_paragraph(name: &LocalName) -> bool {
             | local_name!("table")
             | local_name!("ul")
     )
+}
+
+/// Whether an open `element` stops the search for the peers `name` closes
+/// (HTML's "special" elements for list items, the table for cells, the
+/// select for options).
+fn is_boundary(name: &LocalName, element: &LocalName) -> bool {
+    match *name {
+        local_name!("li") | local_name!("dt") | local_name!("dd") => {
+            closes_paragraph(element)
+                && !matches!(
+                    *element,
+                    local_name!("p") | local_name!("div") | local_name!("address")
+                )
+        }
+        local_name!("td") | local_name!("th") | local_name!("tr") => {
+            *element == local_name!("table")
+        }
+        local_name!("option") => *element == local_name!("select"),
+        _ => false,
+    }
 }
 
 /// Elements a start tag closes when one is open just above it.

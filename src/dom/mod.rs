@@ -5,6 +5,7 @@
 //! numbered in document (pre-)order, so the descendants of a node are the
 //! contiguous id range `id+1 .. end(id)`: most walks are plain loops.
 
+mod attrs;
 mod cap;
 mod parse;
 mod walk;

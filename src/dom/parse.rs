@@ -1,5 +1,6 @@
 //! html5ever into markup5ever_rcdom, then the rcdom tree into the arena.
 
+use super::attrs;
 use super::cap::DepthCap;
 use super::{Dom, Element, Namespace, Node, NodeData, NodeId};
 use html5ever::tendril::StrTendril;
@@ -16,13 +17,15 @@ pub(super) fn parse(html: &str) -> Dom {
     from_rcdom(&parse_rcdom(html).document)
 }
 
-/// html5ever's tokenizer, the depth cap, then its tree builder into rcdom
-/// (what `html5ever::parse_document` does, with the cap in between).
+/// The attribute bound, html5ever's tokenizer, the depth cap, then its
+/// tree builder into rcdom (what `html5ever::parse_document` does, with
+/// the bounds in between).
 pub(super) fn parse_rcdom(html: &str) -> RcDom {
     let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
     let tokenizer = Tokenizer::new(DepthCap::new(builder), TokenizerOpts::default());
     let input = BufferQueue::default();
-    for piece in chunks(html, CHUNK) {
+    let html = attrs::bound(html);
+    for piece in chunks(&html, CHUNK) {
         input.push_back(StrTendril::from_slice(piece));
     }
     // `Script` results ask a browser to run a script: we never do, go on.

@@ -96,6 +96,18 @@ fn implied_closings_do_not_count_as_depth() {
 }
 
 #[test]
+fn nested_lists_count_toward_the_cap() {
+    // Each <li> is inside the previous one's list, not its peer: the cap
+    // once closed the outer item here, lost count of the depth, and let
+    // html5ever's tree builder scan a 200,000-deep stack (minutes).
+    let n = 100_000;
+    let html = "<ul><li>".repeat(n) + "deep text" + &"</li></ul>".repeat(n);
+    let dom = Dom::parse(&html);
+    assert!(max_depth(&dom) <= cap::MAX_DEPTH + 4, "{}", max_depth(&dom));
+    assert_eq!(dom.text_content(dom.root()), "deep text");
+}
+
+#[test]
 fn scripts_past_the_cap_stay_scripts() {
     let html = "<span>".repeat(1_000) + "<script>if (a < b) { x = '<div>'; }</script>text";
     let dom = Dom::parse(&html);

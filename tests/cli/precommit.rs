@@ -86,7 +86,9 @@ fn hook_repo() -> Result<(PathBuf, String), String> {
     let walker = walkdir::WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | ".git")));
+        // fuzz/ is not part of the crate, and a running fuzzer adds and
+        // removes files in its corpus while this copies.
+        .filter_entry(|e| !matches!(e.file_name().to_str(), Some("target" | ".git" | "fuzz")));
     for entry in walker {
         let entry = entry.map_err(|e| e.to_string())?;
         let to = repo.join(entry.path().strip_prefix(root).unwrap());
