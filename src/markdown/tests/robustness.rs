@@ -103,7 +103,7 @@ fn md_all_options(html: &str) -> String {
         base: url::Url::parse("https://example.com/a/").ok(),
         link_style: crate::options::LinkStyle::Reference,
         wrap: Some(30),
-        assets: Some("img".to_string()),
+        asset_prefix: Some("img/".to_string()),
     };
     render(&dom, &[body], &none, &opts)
 }
