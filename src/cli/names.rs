@@ -177,7 +177,7 @@ mod tests {
             assert!(!n.is_empty() && !n.starts_with('.'), "{uri}: {n}");
             assert!(!n.contains(['/', '\\', '\0']), "{uri}: {n}");
             assert!(n.len() <= 120, "{uri}: {n}");
-            assert!(!is_device_name(&n), "{uri}: {n}");
+            assert!(!super::is_device_name(&n), "{uri}: {n}");
         }
         let long = format!("https://x.example/{}", "한".repeat(200));
         assert!(name(&long).len() <= 120);
