@@ -126,3 +126,33 @@ fn the_name_hash_is_fnv1a_as_published() {
     assert_eq!(super::fnv1a(b""), 0xcbf2_9ce4_8422_2325);
     assert_eq!(super::fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
 }
+
+#[test]
+fn asset_names_from_hostile_part_locations_stay_in_the_folder() {
+    for location in [
+        "../../etc/passwd.png",
+        "/etc/passwd",
+        "file:///C:/Windows/system32/evil.png",
+        "https://x.example/a%00b.png",
+        "https://x.example/%2e%2e%2f%2e%2e%2fup.png",
+        "https://x.example/..\\..\\win.png",
+        "https://x.example/CON.png",
+        "https://x.example/nul",
+        "https://x.example/.hidden",
+        "",
+    ] {
+        let page = mhtml("cid:img-1@mhtml.blink")
+            .replace("https://news.example/img/Tide%20Chart.png", location);
+        let doc = convert(page.as_bytes(), Some("assets/"));
+        for asset in &doc.assets {
+            let n = &asset.name;
+            assert!(!n.is_empty() && !n.starts_with('.'), "{location}: {n}");
+            assert!(!n.contains(['/', '\\', '\0', ':']), "{location}: {n}");
+            let stem = n.split('.').next().unwrap().to_ascii_uppercase();
+            assert!(
+                !matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL"),
+                "{location}: {n}"
+            );
+        }
+    }
+}

@@ -165,12 +165,19 @@ mod tests {
             "",
             "https://x.example/..\\..\\win",
             "CON",
+            "https://x.example/a%00b.html",
+            "https://x.example/NUL",
+            "https://x.example/com1.html",
+            "https://x.example/LPT9",
+            "https://x.example/aux.txt",
+            "/etc/passwd",
+            "C:\\Windows\\evil",
         ] {
             let n = name(uri);
             assert!(!n.is_empty() && !n.starts_with('.'), "{uri}: {n}");
             assert!(!n.contains(['/', '\\', '\0']), "{uri}: {n}");
             assert!(n.len() <= 120, "{uri}: {n}");
-            assert_ne!(n.to_uppercase(), "CON");
+            assert!(!super::is_device_name(&n), "{uri}: {n}");
         }
         let long = format!("https://x.example/{}", "한".repeat(200));
         assert!(name(&long).len() <= 120);
