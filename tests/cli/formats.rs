@@ -3,7 +3,7 @@
 //! (and a gzip bomb), WARC with HTML and image records; and the metadata
 //! ways out: front matter (read back by a YAML parser), JSON, JSON lines.
 
-use super::{PAGE, declutter, stderr, stdout, temp_with_page};
+use super::{PAGE, declutter, file_names, stderr, stdout, temp_with_page};
 use base64::Engine;
 use flate2::{Compression, write::GzEncoder};
 use std::io::Write;
@@ -14,16 +14,6 @@ fn png() -> Vec<u8> {
     let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
     bytes.extend(0..=255u8);
     bytes
-}
-
-/// The names in a folder, sorted.
-fn file_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
 }
 
 fn gzip(data: &[u8]) -> Vec<u8> {

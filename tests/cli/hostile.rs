@@ -3,18 +3,9 @@
 //! a disk that fills up. Each is one line on stderr naming the file, the
 //! other pages still convert, and no partial or temporary file is left.
 
-use super::{PAGE, declutter, stderr, stdout};
+use super::{PAGE, declutter, file_names, stderr, stdout};
 use std::path::Path;
 use std::process::Command;
-
-fn file_names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .collect();
-    names.sort();
-    names
-}
 
 #[test]
 fn a_directory_symlink_loop_is_skipped_and_the_pages_converted() {
