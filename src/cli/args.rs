@@ -59,8 +59,10 @@ pub(crate) struct Args {
     #[arg(long)]
     pub(crate) no_extract: bool,
 
-    /// The page's address, when the saved file does not say it; it helps
-    /// to guess the encoding of pages that do not declare one.
+    /// The page's address, when the saved file does not say it: relative
+    /// links and images are resolved against it (unless the page names
+    /// its own address), and it helps to guess the encoding of pages that
+    /// declare none.
     #[arg(long, value_name = "URL")]
     pub(crate) url: Option<String>,
 
