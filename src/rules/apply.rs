@@ -58,7 +58,11 @@ impl<'a> Page<'a> {
             }
         }
         chars_before.push(total);
-        let inside_article = inside_markers(dom);
+        let markers: Vec<NodeId> = dom
+            .ids()
+            .filter(|&id| dom.element(id).is_some_and(is_article_marker))
+            .collect();
+        let inside_article = inside_markers(dom, &markers);
         let mut page = Page {
             dom,
             chars_before,
@@ -67,7 +71,7 @@ impl<'a> Page<'a> {
             protected: NodeSet::new(dom.len()),
             large: NodeSet::new(dom.len()),
         };
-        page.protected = page.protect_containers();
+        page.protected = page.protect_containers(&markers);
         let half = page.chars(dom.root()) / 2;
         let large: Vec<NodeId> = dom.ids().filter(|&id| page.chars(id) > half).collect();
         large.into_iter().for_each(|id| page.large.insert(id));
@@ -83,13 +87,10 @@ impl<'a> Page<'a> {
     /// `html`, `body` and the path to the article marker holding the most
     /// text are never dropped: a boilerplate rule must not take the page.
     /// Nor is anything inside `<pre>`.
-    fn protect_containers(&self) -> NodeSet {
+    fn protect_containers(&self, markers: &[NodeId]) -> NodeSet {
         let dom = self.dom;
         let mut set = NodeSet::new(dom.len());
-        let best = dom
-            .ids()
-            .filter(|&id| dom.element(id).is_some_and(is_article_marker))
-            .max_by_key(|&id| self.chars(id));
+        let best = markers.iter().copied().max_by_key(|&id| self.chars(id));
         for id in dom.ids() {
             if dom
                 .element(id)
@@ -141,13 +142,13 @@ pub(crate) fn is_article_marker(e: &Element) -> bool {
             .is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "articleBody"))
 }
 
-fn inside_markers(dom: &Dom) -> NodeSet {
+/// Everything below a marker. Subtrees are id ranges, and a marker
+/// inside another is already covered, so each node is set once.
+fn inside_markers(dom: &Dom, markers: &[NodeId]) -> NodeSet {
     let mut set = NodeSet::new(dom.len());
-    for id in dom.ids() {
-        if let Some(p) = dom.parent(id)
-            && (set.contains(p) || dom.element(p).is_some_and(is_article_marker))
-        {
-            set.insert(id);
+    for &marker in markers {
+        if !set.contains(marker) {
+            dom.subtree(marker).skip(1).for_each(|d| set.insert(d));
         }
     }
     set
