@@ -92,8 +92,9 @@ impl<'a> Page<'a> {
         (self.chars_before[r.end] - self.chars_before[r.start]) as usize
     }
 
-    /// `html`, `body` and the path to the article marker holding the most
-    /// text are never dropped: a boilerplate rule must not take the page.
+    /// `html`, `body`, the path to the article marker holding the most
+    /// text and to the markers inside it holding most of its text are
+    /// never dropped: a boilerplate rule must not take the page.
     /// Nor is anything inside `<pre>`.
     fn protect_containers(&self, markers: &[NodeId]) -> NodeSet {
         let dom = self.dom;
@@ -107,9 +108,17 @@ impl<'a> Page<'a> {
                 set.insert(id);
             }
         }
-        if let Some(best) = best {
-            set.insert(best);
-            dom.ancestors(best).for_each(|a| set.insert(a));
+        // Down through markers nested in it that hold most of its text
+        // (an <article> inside <main>): the innermost is the article.
+        let mut best = best;
+        while let Some(outer) = best {
+            set.insert(outer);
+            dom.ancestors(outer).for_each(|a| set.insert(a));
+            best = markers
+                .iter()
+                .copied()
+                .filter(|&m| m > outer && dom.contains(outer, m))
+                .find(|&m| 2 * self.chars(m) > self.chars(outer));
         }
         // Inside code, class names are syntax highlighting ("hljs-comment"),
         // not page furniture.

@@ -116,7 +116,7 @@ impl<'c> Matcher<'c> {
         }
         self.classes.clear();
         let id = el.attr("id").filter(|v| !v.is_empty());
-        for token in el.classes().filter(|t| !is_taxonomy(t)).chain(id) {
+        for token in el.classes().chain(id) {
             self.classes.add(&self.compiled.class_id, token);
         }
     }
@@ -154,27 +154,6 @@ impl<'c> Matcher<'c> {
         }
         self.texts.add(&self.compiled.text, &self.folded);
     }
-}
-
-/// A class naming the article's topics, not the element's role: CMSs
-/// such as WordPress tag the article with `category-{slug}` and
-/// `tag-{slug}` ("category-no-newsletter", "tag-social-media").
-fn is_taxonomy(token: &str) -> bool {
-    [
-        "category-",
-        "tag-",
-        "categories-",
-        "tags-",
-        "topic-",
-        "section-",
-    ]
-    .iter()
-    .any(|p| {
-        token.len() > p.len()
-            && token
-                .get(..p.len())
-                .is_some_and(|head| head.eq_ignore_ascii_case(p))
-    })
 }
 
 impl Hits {
