@@ -117,7 +117,7 @@ impl<'c> Matcher<'c> {
         self.classes.clear();
         let id = el.attr("id").filter(|v| !v.is_empty());
         let post = is_cms_post(el);
-        let role = |t: &&str| !is_modifier(t) && !(post && is_taxonomy(t));
+        let role = |t: &&str| !(is_modifier(t) || (post && is_taxonomy(t)));
         for token in el.classes().filter(role).chain(id) {
             self.classes.add(&self.compiled.class_id, token);
         }
