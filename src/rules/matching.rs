@@ -115,7 +115,9 @@ impl<'c> Matcher<'c> {
             return;
         }
         self.classes.clear();
-        let id = el.attr("id").filter(|v| !v.is_empty());
+        let id = el
+            .attr("id")
+            .filter(|v| !v.is_empty() && !is_anchor_id(el, v));
         let post = is_cms_post(el);
         let role = |t: &&str| !(is_modifier(t) || (post && is_taxonomy(t)));
         for token in el.classes().filter(role).chain(id) {
@@ -170,6 +172,28 @@ fn is_modifier(token: &str) -> bool {
         .any(|p| starts(p))
         || ["-enabled", "-disabled", "-active"].iter().any(|p| ends(p))
 }
+
+/// An id that is a link target made from a heading's text, not a role: a
+/// heading's own id ("signature", "share-your-data"), or a slug of a
+/// phrase: five words or more, or three with a little word of running
+/// text ("sharing-with-a-single-developer", a docs section). Role ids
+/// are lists of nouns ("mvp-fly-soc-wrap", "comment-form-load-service").
+fn is_anchor_id(el: &Element, id: &str) -> bool {
+    if matches!(&*el.name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        return true;
+    }
+    let words = || id.split(['-', '_']).filter(|w| !w.is_empty());
+    let count = words().count();
+    count >= 5
+        || (count >= 3 && words().any(|w| PHRASE_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p))))
+}
+
+/// Little words of running text that role names do not use.
+const PHRASE_WORDS: &[&str] = &[
+    "a", "an", "the", "with", "of", "to", "for", "and", "in", "on", "how", "your", "mit", "und",
+    "der", "die", "das", "ein", "eine", "le", "la", "les", "et", "des", "du", "el", "los", "y",
+    "con", "para",
+];
 
 /// A post as WordPress-style CMSs mark it (`hentry`, `type-post`,
 /// `status-publish`): its `category-*` and `tag-*` classes name topics.

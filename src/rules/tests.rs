@@ -226,3 +226,13 @@ fn a_block_named_as_the_article_body_with_300_characters_stays() {
     assert!(left.starts_with("A short article"), "{left}");
     assert!(!left.contains("Subscribe"), "{left}");
 }
+
+#[test]
+fn heading_ids_and_sentence_slugs_are_anchors_not_roles() {
+    let rules =
+        only("[[rule]]\nname = \"s\"\nclass_id = '(^|[-_])(share|sharing|signature)([-_]|$)'");
+    let html = r#"<h2 id="signature">Signature</h2>
+        <div id="sharing-with-a-single-developer"><p>Docs section</p></div>
+        <div id="share-bar">Share</div><div id="article-sharing-tools">Tools</div>"#;
+    assert_eq!(remaining(&rules, html), "Signature Docs section");
+}
