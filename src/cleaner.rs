@@ -201,7 +201,8 @@ impl Cleaner {
         let dom = dom;
         let mut metadata = metadata::read(&dom);
         metadata.source_url = context.url.map(str::to_string);
-        let mut pruned = self.rules.apply(&dom);
+        let urls = [metadata.url.as_deref(), context.url].into_iter().flatten();
+        let mut pruned = self.rules.apply(&dom, urls);
         let title = metadata.title.as_deref().filter(|t| !t.trim().is_empty());
         let (roots, article) = if self.options.extract {
             let a = extract::extract(&dom, &pruned.removed, title);

@@ -37,7 +37,7 @@ pub fn metadata(page: &Parsed) -> Metadata {
 
 /// The cleaner's rule set applied to a parsed page.
 pub fn rules(cleaner: &Cleaner, page: &Parsed) -> Cleaned {
-    Cleaned(cleaner.rule_set().apply(&page.0))
+    Cleaned(cleaner.rule_set().apply(&page.0, []))
 }
 
 /// The article chosen among what the rules left.

@@ -34,9 +34,11 @@ pub(super) struct Page<'a> {
     pub(super) large: NodeSet,
 }
 
-pub(crate) fn apply(dom: &Dom, compiled: &Compiled) -> Pruned {
+/// Applies the rules to a page whose addresses have these `hosts` (for
+/// rules limited to sites).
+pub(crate) fn apply(dom: &Dom, compiled: &Compiled, hosts: &[String]) -> Pruned {
     let page = Page::new(dom);
-    let mut matcher = Matcher::new(compiled);
+    let mut matcher = Matcher::new(compiled, hosts);
     let kept = matching(&page, &mut matcher, Action::Keep);
     let on_kept_path = ancestors_of(dom, &kept);
     prune(&page, &mut matcher, &kept, &on_kept_path)

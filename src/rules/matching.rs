@@ -8,7 +8,7 @@
 use super::apply::Page;
 use super::compile::{Compiled, Rule};
 use super::format::Action;
-use crate::dom::{Element, NodeId};
+use crate::dom::{Element, NodeId, SelectCaches, selector_matches};
 use regex::RegexSet;
 use rustc_hash::FxHashMap;
 
@@ -23,6 +23,9 @@ pub(super) struct Matcher<'c> {
     /// last matched: a wrapper and what it wraps often share all their
     /// text (`<li><a><span>Share</span></a></li>`), so it is read once.
     last_text: Option<(usize, usize)>,
+    /// Which rules apply to this page's host; `None`: all of them.
+    active: Option<Vec<bool>>,
+    selector_caches: SelectCaches,
 }
 
 /// Which patterns of a set match the current element, once computed.
@@ -33,8 +36,11 @@ struct Hits {
 }
 
 impl<'c> Matcher<'c> {
-    pub(super) fn new(compiled: &'c Compiled) -> Self {
+    /// A matcher for a page whose addresses have these `hosts`.
+    pub(super) fn new(compiled: &'c Compiled, hosts: &[String]) -> Self {
         Matcher {
+            active: compiled.hosts.active(&compiled.rules, hosts),
+            selector_caches: SelectCaches::default(),
             compiled,
             candidates: Vec::new(),
             classes: Hits::new(compiled.class_id.len()),
@@ -48,9 +54,14 @@ impl<'c> Matcher<'c> {
         &self.compiled.rules[i]
     }
 
-    /// Whether any rule has this action.
+    /// Whether any rule that applies to the page has this action.
     pub(super) fn has(&self, action: Action) -> bool {
-        self.compiled.rules.iter().any(|r| r.action == action)
+        let rules = &self.compiled.rules;
+        (0..rules.len()).any(|i| rules[i].action == action && self.is_active(i))
+    }
+
+    fn is_active(&self, rule: usize) -> bool {
+        self.active.as_ref().is_none_or(|a| a[rule])
     }
 
     /// Index of the first rule with `action` matching element `id`.
@@ -60,10 +71,11 @@ impl<'c> Matcher<'c> {
         self.texts.known = false;
         self.collect_candidates(page, el, id);
         let candidates = std::mem::take(&mut self.candidates);
-        let found = candidates
-            .iter()
-            .copied()
-            .find(|&r| self.rule(r).action == action && self.matches(page, self.rule(r), el, id));
+        let found = candidates.iter().copied().find(|&r| {
+            self.rule(r).action == action
+                && self.is_active(r)
+                && self.matches(page, self.rule(r), el, id)
+        });
         self.candidates = candidates;
         found
     }
@@ -75,6 +87,19 @@ impl<'c> Matcher<'c> {
         self.candidates.clear();
         if let Some(rules) = index.by_tag.get(&*el.name) {
             self.candidates.extend(rules);
+        }
+        self.candidates.extend(&index.any);
+        if !index.by_id.is_empty()
+            && let Some(rules) = el.attr("id").and_then(|v| index.by_id.get(v))
+        {
+            self.candidates.extend(rules);
+        }
+        if !index.by_class_name.is_empty() {
+            for class in el.classes() {
+                if let Some(rules) = index.by_class_name.get(class) {
+                    self.candidates.extend(rules);
+                }
+            }
         }
         if el.attr("class").is_some() || el.attr("id").is_some() {
             self.class_hits(el);
@@ -108,6 +133,11 @@ impl<'c> Matcher<'c> {
                 self.text_hits(page, id);
                 self.texts.hit[i]
             })
+            && (rule.selectors.is_empty()
+                || rule
+                    .selectors
+                    .iter()
+                    .any(|s| selector_matches(page.dom, id, s, &mut self.selector_caches)))
     }
 
     fn class_hits(&mut self, el: &Element) {
