@@ -54,6 +54,8 @@ pub struct Removal {
     pub path: String,
     /// How many characters of text went with it.
     pub chars: usize,
+    /// The first words of its text (about 60 characters), to recognise it.
+    pub text: String,
 }
 
 /// The element chosen as the article and why.
@@ -126,6 +128,12 @@ impl Cleaner {
         doc.report.encoding = decoded.encoding;
         doc.report.encoding_source = Some(decoded.source);
         Ok(doc)
+    }
+
+    /// What was skipped or counted while reading the rules files (adblock
+    /// lists, site configs).
+    pub fn rule_notes(&self) -> &[crate::RuleNote] {
+        self.rules.notes()
     }
 
     /// The compiled rule set (for the stage benchmark).
