@@ -15,8 +15,8 @@ mod walk;
 pub(crate) use cap::MAX_DEPTH;
 pub(crate) use parse::parse_plain_rcdom;
 pub(crate) use select::{
-    Key as SelectorKey, SelectCaches, Selector, key as selector_key, matches as selector_matches,
-    parse_selector,
+    Ancestors, CompiledSelector, Key as SelectorKey, SelectCaches, key as selector_key,
+    matches as selector_matches, parse_selector,
 };
 pub(crate) use walk::{Step, Walker};
 

@@ -16,7 +16,7 @@ use selectors::context::{
     SelectorCaches,
 };
 use selectors::matching::ElementSelectorFlags;
-use selectors::parser::{Component, ParseRelative, SelectorParseErrorKind};
+use selectors::parser::{AncestorHashes, Component, ParseRelative, SelectorParseErrorKind};
 use selectors::{OpaqueElement, SelectorImpl};
 use std::fmt;
 
@@ -54,11 +54,16 @@ impl ToCss for CssString {
 
 impl PrecomputedHash for CssString {
     fn precomputed_hash(&self) -> u32 {
-        // Only the Bloom filter uses it, and we pass none.
-        self.0.bytes().fold(0x811c_9dc5u32, |h, b| {
-            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-        })
+        hash(&self.0)
     }
+}
+
+/// FNV-1a: what the ancestor Bloom filter holds, for selectors' names and
+/// for the page's element names, ids and classes alike.
+fn hash(s: &str) -> u32 {
+    s.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
 }
 
 /// No state pseudo-classes or pseudo-elements exist in a saved page: the
@@ -198,6 +203,100 @@ fn rank(key: &Key) -> u8 {
     }
 }
 
+/// A selector with the names its ancestors must have (for the Bloom
+/// filter: `div.x a` cannot match an `<a>` with no `.x` above it).
+#[derive(Debug, Clone)]
+pub(crate) struct CompiledSelector {
+    selector: Selector,
+    hashes: AncestorHashes,
+}
+
+impl CompiledSelector {
+    /// Each selector of a list.
+    pub(crate) fn all(list: &SelectorList) -> Vec<CompiledSelector> {
+        list.slice()
+            .iter()
+            .map(|s| CompiledSelector {
+                hashes: AncestorHashes::new(s, QuirksMode::NoQuirks),
+                selector: s.clone(),
+            })
+            .collect()
+    }
+
+    /// Whether it asks anything of the element's ancestors.
+    pub(crate) fn has_ancestor_names(&self) -> bool {
+        self.hashes.packed_hashes[0] != 0
+    }
+
+    pub(crate) fn selector(&self) -> &Selector {
+        &self.selector
+    }
+}
+
+/// The names (element names, ids, classes) of the ancestors of the element
+/// being matched, in a counting Bloom filter, as browsers keep it: most
+/// selectors with a descendant or child combinator are rejected without
+/// walking up the tree. Kept in step with the element being matched.
+#[derive(Default)]
+pub(crate) struct Ancestors {
+    filter: BloomFilter,
+    /// The elements whose names are in the filter, outermost first.
+    stack: Vec<NodeId>,
+}
+
+impl Ancestors {
+    /// Makes the filter hold exactly the ancestors of `id`. Moving through
+    /// a page in document order, this is a pop or a push or two per element.
+    fn sync(&mut self, dom: &Dom, id: NodeId) {
+        while let Some(&top) = self.stack.last() {
+            if top != id && dom.contains(top, id) {
+                break;
+            }
+            self.stack.pop();
+            self.names(dom, top, false);
+        }
+        let above = self.stack.last().copied();
+        let mut missing: Vec<NodeId> = dom
+            .ancestors(id)
+            .take_while(|&a| Some(a) != above)
+            .filter(|&a| dom.element(a).is_some())
+            .collect();
+        missing.reverse();
+        for a in missing {
+            self.names(dom, a, true);
+            self.stack.push(a);
+        }
+    }
+
+    /// Inserts or removes the names of element `id`.
+    fn names(&mut self, dom: &Dom, id: NodeId, insert: bool) {
+        let Some(el) = dom.element(id) else {
+            return;
+        };
+        let mut put = |h: u32| {
+            if insert {
+                self.filter.insert_hash(h);
+            } else {
+                self.filter.remove_hash(h);
+            }
+        };
+        put(hash(&el.name));
+        if el.name.bytes().any(|b| b.is_ascii_uppercase()) {
+            put(hash(&el.name.to_ascii_lowercase()));
+        }
+        if let Some(v) = el.attr("id") {
+            put(hash(v));
+        }
+        el.classes().for_each(|c| put(hash(c)));
+    }
+}
+
+impl fmt::Debug for Ancestors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Ancestors({:?})", self.stack)
+    }
+}
+
 /// Caches one page's selector matching shares (`:nth-child` indexes,
 /// `:has()` results); build one per page.
 #[derive(Default)]
@@ -209,25 +308,35 @@ impl fmt::Debug for SelectCaches {
     }
 }
 
-/// Whether element `id` of `dom` matches `selector`.
+/// Whether element `id` of `dom` matches `selector`; with `ancestors`,
+/// first checked against the names above the element.
 pub(crate) fn matches(
     dom: &Dom,
     id: NodeId,
-    selector: &Selector,
+    selector: &CompiledSelector,
     caches: &mut SelectCaches,
+    ancestors: Option<&mut Ancestors>,
 ) -> bool {
     let Some(el) = ElementRef::new(dom, id) else {
         return false;
     };
+    let filter = match ancestors {
+        Some(a) if selector.has_ancestor_names() => {
+            a.sync(dom, id);
+            Some(&a.filter)
+        }
+        _ => None,
+    };
+    let hashes = filter.map(|_| &selector.hashes);
     let mut context = MatchingContext::new(
         MatchingMode::Normal,
-        None,
+        filter,
         &mut caches.0,
         QuirksMode::NoQuirks,
         NeedsSelectorFlags::No,
         MatchingForInvalidation::No,
     );
-    selectors::matching::matches_selector(selector, 0, None, el, &mut context)
+    selectors::matching::matches_selector(&selector.selector, 0, hashes, el, &mut context)
 }
 
 /// An element of a page, as the selector matcher sees it.

@@ -6,7 +6,7 @@ use super::format::Action;
 use super::index::Index;
 use super::sites::{HostIndex, Sites};
 use crate::Error;
-use crate::dom::{Selector, parse_selector};
+use crate::dom::{CompiledSelector, parse_selector};
 use regex::{Regex, RegexSet};
 
 /// Default `max_chars` of a text rule: boilerplate labels are short.
@@ -26,7 +26,7 @@ pub(super) struct Rule {
     pub(super) max_chars: Option<usize>,
     pub(super) outside_article: bool,
     /// A selector list: any of them matches.
-    pub(super) selectors: Vec<Selector>,
+    pub(super) selectors: Vec<CompiledSelector>,
     pub(super) sites: Sites,
     /// The rule's origin and name, e.g. `built-in rules: scripts`.
     pub(super) source: String,
@@ -178,7 +178,7 @@ fn invalid_regex(draft: &Draft, pattern: &Located<String>, detail: &str) -> Erro
 
 /// Parses the selector list; an error points into the selector (exactly
 /// for a one-line selector written without escapes, as most are).
-fn compile_selector(draft: &Draft) -> Result<Vec<Selector>, Error> {
+fn compile_selector(draft: &Draft) -> Result<Vec<CompiledSelector>, Error> {
     let Some(selector) = &draft.selector else {
         return Ok(Vec::new());
     };
@@ -197,7 +197,7 @@ fn compile_selector(draft: &Draft) -> Result<Vec<Selector>, Error> {
             format!("invalid selector '{}': {}", selector.value, e.message),
         )
     })?;
-    Ok(list.slice().to_vec())
+    Ok(CompiledSelector::all(&list))
 }
 
 fn compile_sites(draft: &Draft) -> Result<Sites, Error> {

@@ -66,7 +66,7 @@ impl Index {
     /// A rule of several selectors (`a, b`) is filed under each one's key.
     fn file_selectors(&mut self, i: usize, rule: &Rule) {
         for selector in &rule.selectors {
-            let list = match selector_key(selector) {
+            let list = match selector_key(selector.selector()) {
                 SelectorKey::Id(id) => self.by_id.entry(id).or_default(),
                 SelectorKey::Class(c) => self.by_class_name.entry(c).or_default(),
                 SelectorKey::Tag(t) => self.by_tag.entry(t).or_default(),

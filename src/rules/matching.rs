@@ -8,7 +8,7 @@
 use super::apply::Page;
 use super::compile::{Compiled, Rule};
 use super::format::Action;
-use crate::dom::{Element, NodeId, SelectCaches, selector_matches};
+use crate::dom::{Ancestors, Element, NodeId, SelectCaches, selector_matches};
 use regex::RegexSet;
 use rustc_hash::FxHashMap;
 
@@ -26,6 +26,8 @@ pub(super) struct Matcher<'c> {
     /// Which rules apply to this page's host; `None`: all of them.
     active: Option<Vec<bool>>,
     selector_caches: SelectCaches,
+    /// The ancestor Bloom filter, when some selector asks about ancestors.
+    ancestors: Option<Ancestors>,
 }
 
 /// Which patterns of a set match the current element, once computed.
@@ -41,6 +43,11 @@ impl<'c> Matcher<'c> {
         Matcher {
             active: compiled.hosts.active(&compiled.rules, hosts),
             selector_caches: SelectCaches::default(),
+            ancestors: compiled
+                .rules
+                .iter()
+                .any(|r| r.selectors.iter().any(|s| s.has_ancestor_names()))
+                .then(Ancestors::default),
             compiled,
             candidates: Vec::new(),
             classes: Hits::new(compiled.class_id.len()),
@@ -134,10 +141,10 @@ impl<'c> Matcher<'c> {
                 self.texts.hit[i]
             })
             && (rule.selectors.is_empty()
-                || rule
-                    .selectors
-                    .iter()
-                    .any(|s| selector_matches(page.dom, id, s, &mut self.selector_caches)))
+                || rule.selectors.iter().any(|s| {
+                    let ancestors = self.ancestors.as_mut();
+                    selector_matches(page.dom, id, s, &mut self.selector_caches, ancestors)
+                }))
     }
 
     fn class_hits(&mut self, el: &Element) {

@@ -424,3 +424,20 @@ fn site_config_lines_that_cannot_be_translated_are_noted() {
         )
     );
 }
+
+#[test]
+fn descendant_selectors_follow_the_ancestors_of_each_element() {
+    // The ancestor filter is kept in step as matching moves through the
+    // page, skipping removed subtrees: a stale or missing ancestor would
+    // show as a wrong match or a miss here.
+    let rules = only(
+        "[[rule]]\nname = \"nav\"\ntags = [\"nav\"]\n\
+         [[rule]]\nname = \"a span\"\nselector = '.a span, #b > i'\n\
+         [[rule]]\nname = \"k\"\naction = \"keep\"\nselector = 'section.a em'",
+    );
+    let html = r#"<div class="a"><p><span>x1</span></p></div><p><span>y1</span></p>
+        <nav class="a"><span>x2</span></nav><span>y2</span>
+        <section class="a"><div><div><span>x3</span><em>kept</em></div></div></section>
+        <div id="b"><i>x4</i><p><i>y3</i></p></div><i>y4</i>"#;
+    assert_eq!(remaining(&rules, html), "y1 y2 kept y3 y4");
+}

@@ -152,8 +152,10 @@ impl Cursor<'_> {
     fn eat_word(&mut self, word: &str) -> bool {
         self.skip_space();
         let rest = self.rest();
-        let follows = rest[word.len().min(rest.len())..].starts_with([' ', '(']);
-        if rest.starts_with(word) && follows {
+        let follows = rest
+            .strip_prefix(word)
+            .is_some_and(|after| after.starts_with([' ', '(']));
+        if follows {
             self.at += word.len();
             true
         } else {
@@ -333,6 +335,23 @@ mod tests {
             "//div[contains(text(), 'Ad')]",
             "//div[@class='a'",
             "",
+        ] {
+            assert!(to_css(xpath).is_err(), "{xpath}");
+        }
+    }
+
+    #[test]
+    fn odd_input_is_refused_without_panicking() {
+        for xpath in [
+            "//p[@a='x' oé]",
+            "//p[@a='x' o",
+            "//é",
+            "//p[\"unclosed]",
+            "//p[@a=]",
+            "//p[contains(concat(' ', normalize-space(@class), ' '), '  ')]",
+            "|",
+            "//p[",
+            "//p[1",
         ] {
             assert!(to_css(xpath).is_err(), "{xpath}");
         }
