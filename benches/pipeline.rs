@@ -239,6 +239,10 @@ const LIST_RULES: usize = 10_000;
 /// [`LIST_RULES`]-line adblock list: compile time and the rules stage.
 fn rule_sets(default: &Cleaner, texts: &[String]) {
     let list = adblock_list(texts, LIST_RULES);
+    // `BENCH_LIST_OUT=FILE` keeps the list, to try it with the command.
+    if let Some(path) = std::env::var_os("BENCH_LIST_OUT") {
+        std::fs::write(path, &list).expect("the list is written");
+    }
     let options = Options {
         rules: vec![RuleSource {
             name: "generated.txt".into(),
