@@ -28,7 +28,13 @@ pub(super) struct Matcher<'c> {
     selector_caches: SelectCaches,
     /// The ancestor Bloom filter, when some selector asks about ancestors.
     ancestors: Option<Ancestors>,
+    /// Whether `candidates` is in rule order.
+    sorted: bool,
 }
+
+/// Candidate lists up to this long are sorted (a few dozen rules at most
+/// for the built-in set); longer ones are scanned as they are.
+const SORT_AT_MOST: usize = 64;
 
 /// Which patterns of a set match the current element, once computed.
 struct Hits {
@@ -43,6 +49,7 @@ impl<'c> Matcher<'c> {
         Matcher {
             active: compiled.hosts.active(&compiled.rules, hosts),
             selector_caches: SelectCaches::default(),
+            sorted: true,
             ancestors: compiled
                 .rules
                 .iter()
@@ -78,17 +85,30 @@ impl<'c> Matcher<'c> {
         self.texts.known = false;
         self.collect_candidates(page, el, id);
         let candidates = std::mem::take(&mut self.candidates);
-        let found = candidates.iter().copied().find(|&r| {
-            self.rule(r).action == action
+        let mut found = None;
+        // Sorted candidates stop at the first match; a long list (a large
+        // adblock list files hundreds of rules under `a` or `class`) is
+        // cheaper to scan unsorted, skipping rules after the best so far.
+        for &r in &candidates {
+            if found.is_some_and(|best| r >= best) {
+                if self.sorted {
+                    break;
+                }
+                continue;
+            }
+            if self.rule(r).action == action
                 && self.is_active(r)
                 && self.matches(page, self.rule(r), el, id)
-        });
+            {
+                found = Some(r);
+            }
+        }
         self.candidates = candidates;
         found
     }
 
     /// The rules filed under the element's tag, classes, attributes or
-    /// short text, in rule order.
+    /// short text (in rule order when few: see `SORT_AT_MOST`).
     fn collect_candidates(&mut self, page: &Page, el: &Element, id: NodeId) {
         let index = &self.compiled.index;
         self.candidates.clear();
@@ -121,8 +141,11 @@ impl<'c> Matcher<'c> {
             self.text_hits(page, id);
             extend_hits(&mut self.candidates, &self.texts.hit, &index.by_text);
         }
-        self.candidates.sort_unstable();
-        self.candidates.dedup();
+        self.sorted = self.candidates.len() <= SORT_AT_MOST;
+        if self.sorted {
+            self.candidates.sort_unstable();
+            self.candidates.dedup();
+        }
     }
 
     /// All of a rule's matchers, cheapest first.

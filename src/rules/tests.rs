@@ -464,3 +464,19 @@ fn a_block_named_as_content_with_much_text_is_not_a_widget() {
     assert!(left.starts_with("Words of the article itself."), "{left}");
     assert!(!left.contains("Share") && !left.contains("Short"), "{left}");
 }
+
+#[test]
+fn with_many_candidates_the_earliest_matching_rule_still_wins() {
+    // r0 is filed under a class, r1..r99 under `p`: past the sorting
+    // threshold the candidates are scanned as collected (tag first), and
+    // the reported rule must still be the first in rule order.
+    let mut toml = String::from("[[rule]]\nname = \"r0\"\nselector = '.target'\n");
+    for i in 1..100 {
+        toml += &format!("[[rule]]\nname = \"r{i}\"\nselector = 'p:not(.n{i})'\n");
+    }
+    let rules = only(&toml);
+    let dom = Dom::parse(r#"<p class="target">x</p><p class="n1">y</p>"#);
+    let pruned = rules.apply(&dom, []);
+    let names: Vec<&str> = pruned.removals.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(names, ["r0", "r2"]);
+}
