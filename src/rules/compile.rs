@@ -40,7 +40,10 @@ pub(super) struct Compiled {
     pub(super) rules: Vec<Rule>,
     pub(super) class_id: RegexSet,
     pub(super) text: RegexSet,
-    pub(super) index: Index,
+    /// The drop rules' index.
+    pub(super) drop: Index,
+    /// The keep rules' index.
+    pub(super) keep: Index,
     pub(super) hosts: HostIndex,
 }
 
@@ -59,13 +62,16 @@ pub(super) fn compile(drafts: Vec<Draft>) -> Result<Compiled, Error> {
     for draft in drafts {
         rules.push(compile_rule(draft, &mut patterns)?);
     }
-    let index = Index::new(&rules, patterns.class_id.len(), patterns.text.len());
+    let (classes, texts) = (patterns.class_id.len(), patterns.text.len());
+    let drop = Index::new(&rules, Action::Drop, classes, texts);
+    let keep = Index::new(&rules, Action::Keep, classes, texts);
     let hosts = HostIndex::new(&rules);
     Ok(Compiled {
         rules,
         class_id: combine("class_id", &patterns.class_id)?,
         text: combine("text", &patterns.text)?,
-        index,
+        drop,
+        keep,
         hosts,
     })
 }

@@ -7,6 +7,7 @@
 //! attribute), as browsers do.
 
 use super::compile::Rule;
+use super::format::Action;
 use crate::dom::{SelectorKey, selector_key};
 use rustc_hash::FxHashMap;
 use std::collections::HashMap;
@@ -23,6 +24,10 @@ pub(super) struct Index {
     /// The largest `max_chars` of the rules filed under text: longer
     /// elements never need their text read.
     pub(super) max_text_chars: usize,
+    /// Whether any rule is filed under a class/id pattern, or under a text
+    /// pattern: the patterns are only run for an index that needs them.
+    pub(super) class_patterns: bool,
+    pub(super) text_patterns: bool,
     /// Selector rules by the id their rightmost compound requires.
     pub(super) by_id: FxHashMap<String, Vec<usize>>,
     /// Selector rules by a class their rightmost compound requires.
@@ -33,15 +38,26 @@ pub(super) struct Index {
 }
 
 impl Index {
-    pub(super) fn new(rules: &[Rule], class_patterns: usize, text_patterns: usize) -> Index {
+    /// The index of the rules with `action`: the keep pass and the drop
+    /// pass each meet only their own rules.
+    pub(super) fn new(
+        rules: &[Rule],
+        action: Action,
+        class_patterns: usize,
+        text_patterns: usize,
+    ) -> Index {
         let mut index = Index {
             by_class: vec![Vec::new(); class_patterns],
             by_text: vec![Vec::new(); text_patterns],
             ..Index::default()
         };
         for (i, rule) in rules.iter().enumerate() {
-            index.file(i, rule);
+            if rule.action == action {
+                index.file(i, rule);
+            }
         }
+        index.class_patterns = index.by_class.iter().any(|r| !r.is_empty());
+        index.text_patterns = index.by_text.iter().any(|r| !r.is_empty());
         index
     }
 

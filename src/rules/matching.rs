@@ -83,7 +83,7 @@ impl<'c> Matcher<'c> {
         let el = page.dom.element(id)?;
         self.classes.known = false;
         self.texts.known = false;
-        self.collect_candidates(page, el, id);
+        self.collect_candidates(page, el, id, action);
         let candidates = std::mem::take(&mut self.candidates);
         let mut found = None;
         // Sorted candidates stop at the first match; a long list (a large
@@ -109,8 +109,11 @@ impl<'c> Matcher<'c> {
 
     /// The rules filed under the element's tag, classes, attributes or
     /// short text (in rule order when few: see `SORT_AT_MOST`).
-    fn collect_candidates(&mut self, page: &Page, el: &Element, id: NodeId) {
-        let index = &self.compiled.index;
+    fn collect_candidates(&mut self, page: &Page, el: &Element, id: NodeId, action: Action) {
+        let index = match action {
+            Action::Drop => &self.compiled.drop,
+            Action::Keep => &self.compiled.keep,
+        };
         self.candidates.clear();
         if let Some(rules) = index.by_tag.get(&*el.name) {
             self.candidates.extend(rules);
@@ -128,7 +131,7 @@ impl<'c> Matcher<'c> {
                 }
             }
         }
-        if el.attr("class").is_some() || el.attr("id").is_some() {
+        if index.class_patterns && (el.attr("class").is_some() || el.attr("id").is_some()) {
             self.class_hits(el);
             extend_hits(&mut self.candidates, &self.classes.hit, &index.by_class);
         }
@@ -137,7 +140,7 @@ impl<'c> Matcher<'c> {
                 self.candidates.extend(rules);
             }
         }
-        if !index.by_text.is_empty() && page.chars(id) <= index.max_text_chars {
+        if index.text_patterns && page.chars(id) <= index.max_text_chars {
             self.text_hits(page, id);
             extend_hits(&mut self.candidates, &self.texts.hit, &index.by_text);
         }
