@@ -480,3 +480,27 @@ fn with_many_candidates_the_earliest_matching_rule_still_wins() {
     let names: Vec<&str> = pruned.removals.iter().map(|r| r.rule.as_str()).collect();
     assert_eq!(names, ["r0", "r2"]);
 }
+
+#[test]
+fn modifier_and_cms_topic_classes_are_not_roles() {
+    let rules =
+        only("[[rule]]\nname = \"s\"\nclass_id = '(^|[-_])(share|social|paywall|modal)([-_]|$)'");
+    let html = r#"<div class="no-share">A</div><div class="has-paywall">B</div>
+        <div class="modal-enabled">C</div>
+        <div class="post type-post hentry category-social-issues">D</div>
+        <div class="category-social-links">E</div><div class="share">F</div>"#;
+    assert_eq!(remaining(&rules, html), "A B C D");
+}
+
+#[test]
+fn a_block_named_as_the_article_body_with_300_characters_stays() {
+    let rules = only("[[rule]]\nname = \"p\"\nclass_id = '(^|[-_])paywall([-_]|$)'");
+    let text = "A short article, a few sentences long. ".repeat(9);
+    let html = format!(
+        r#"<div class="entry__content steady-paywall-container">{text}</div>
+        <div class="paywall-box">Subscribe</div>"#
+    );
+    let left = remaining(&rules, &html);
+    assert!(left.starts_with("A short article"), "{left}");
+    assert!(!left.contains("Subscribe"), "{left}");
+}
