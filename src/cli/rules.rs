@@ -15,7 +15,7 @@ const RULES_EXTENSIONS: &[&str] = &["toml", "txt"];
 /// --rules file, as one TOML rules file) to stdout, and what was skipped
 /// in adblock lists and site configs to stderr.
 #[derive(Debug, Parser)]
-#[command(name = "declutter rules")]
+#[command(name = "declutter rules", bin_name = "declutter rules")]
 pub(crate) struct RulesArgs {
     /// Add the rules in FILE, or in every .toml and .txt file of a folder
     /// (TOML, adblock list or site config); repeat for several.

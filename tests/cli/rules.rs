@@ -186,3 +186,10 @@ fn explain_shows_rule_path_first_words_chars_and_the_runner_up() {
         lines[3]
     );
 }
+
+#[test]
+fn rules_help_names_the_command() {
+    let dir = temp_with(&[]);
+    let (help, _) = run_ok(&["rules", "--help"], dir.path());
+    assert!(help.contains("Usage: declutter rules [OPTIONS]"), "{help}");
+}
