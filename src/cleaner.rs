@@ -217,6 +217,9 @@ impl Cleaner {
         if let Some(heading) = title.and_then(|t| title_heading(&dom, &roots, &pruned.removed, t)) {
             pruned.removed.insert(heading);
         }
+        for link in markdown::permalinks(&dom, &roots, &pruned.removed) {
+            pruned.removed.insert(link);
+        }
         Prepared {
             dom,
             metadata,

@@ -53,6 +53,12 @@ struct Args {
     /// Exit 1 if any corpus's F1 is below X.
     #[arg(long, value_name = "X")]
     min_f1: Option<f64>,
+    /// Exit 1 if a readability corpus's share of exact titles is below X.
+    #[arg(long, value_name = "X")]
+    min_title: Option<f64>,
+    /// Exit 1 if a readability corpus's share of exact bylines is below X.
+    #[arg(long, value_name = "X")]
+    min_byline: Option<f64>,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N", default_value_t = run::default_jobs())]
     jobs: usize,
@@ -70,9 +76,14 @@ fn main() -> ExitCode {
         failed |= !write_json(path, json);
     }
     say!("eval: total {:.1}s", start.elapsed().as_secs_f64());
-    let below = args
+    let mut below = args
         .min_f1
         .map_or_else(Vec::new, |x| report::below_floor(&summaries, x));
+    below.extend(report::below_metadata_floor(
+        &summaries,
+        args.min_title,
+        args.min_byline,
+    ));
     for line in &below {
         eprintln!("eval: {line}");
     }

@@ -379,6 +379,26 @@ pub fn below_floor(summaries: &[Summary], floor: f64) -> Vec<String> {
         .collect()
 }
 
+/// A line per readability corpus whose share of exactly matched titles
+/// or bylines is below its floor.
+pub fn below_metadata_floor(
+    summaries: &[Summary],
+    title: Option<f64>,
+    byline: Option<f64>,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    for s in summaries.iter().filter(|s| s.kind == Kind::Readability && s.pages > 0) {
+        let checks = [("title", s.title_ok, title, "--min-title"), ("byline", s.byline_ok, byline, "--min-byline")];
+        for (what, ok, floor, flag) in checks {
+            let share = ok as f64 / s.pages as f64;
+            if let Some(floor) = floor.filter(|&f| share < f) {
+                lines.push(format!("{}: {what} {share:.4} is below {flag} {floor}", s.corpus));
+            }
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -431,7 +451,12 @@ mod tests {
         let s = summarise(&corpus(Kind::Readability), &results, Duration::ZERO);
         assert!((s.precision - 0.5).abs() < 1e-9 && (s.recall - 0.5).abs() < 1e-9);
         assert!(summary_line(&s).contains("title 2/2  byline 0/2"));
-        assert_eq!(below_floor(&[s], 0.6).len(), 1);
+        assert_eq!(below_floor(std::slice::from_ref(&s), 0.6).len(), 1);
+        // All titles match, no byline does.
+        assert!(below_metadata_floor(std::slice::from_ref(&s), Some(1.0), None).is_empty());
+        let lines = below_metadata_floor(&[s], Some(1.0), Some(0.5));
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].contains("byline 0.0000 is below --min-byline 0.5"), "{lines:?}");
     }
 
     #[test]

@@ -52,6 +52,7 @@ mod image;
 mod inline;
 mod links;
 mod math;
+mod permalink;
 mod section;
 mod table;
 mod walk;
@@ -59,6 +60,7 @@ mod wrap;
 mod writer;
 
 pub(crate) use links::base;
+pub(crate) use permalink::permalinks;
 
 use crate::dom::{Dom, NodeId, NodeSet};
 use crate::options::LinkStyle;

@@ -421,8 +421,15 @@ fn read_script(dom: &Dom, id: NodeId, el: &Element, found: &mut Found) {
 }
 
 /// Whitespace folded to single spaces and trimmed.
+/// Zero-width spaces and byte-order marks are dropped: a heading's
+/// invisible permalink text must not make it differ from the title.
 pub(crate) fn fold(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.contains(['\u{200b}', '\u{feff}']) {
+        let visible: String = folded.chars().filter(|c| !matches!(c, '\u{200b}' | '\u{feff}')).collect();
+        return fold(&visible);
+    }
+    folded
 }
 
 #[cfg(test)]

@@ -186,7 +186,7 @@ pub(super) fn headline(found: &Found) -> Option<String> {
     match title {
         Some(t) => candidates
             .iter()
-            .find(|c| c.chars().count() >= 3 && t.contains(c.as_str()))
+            .find(|c| c.chars().count() >= 3 && t.contains(c.as_str()) && **c != t)
             .cloned()
             .or_else(|| Some(strip_site_name(&t, found))),
         None => candidates.into_iter().next(),
