@@ -16,6 +16,7 @@ mod output;
 mod plan;
 mod report;
 mod run;
+mod window;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -110,12 +110,25 @@ impl Normalizer {
                 word
             };
             if !word.is_empty() {
-                self.content(Norm::Text(word.to_string()));
+                self.before_content();
+                self.push_text(word);
             }
         }
     }
 
     fn content(&mut self, item: Norm) {
+        self.before_content();
+        match (item, self.out.last_mut()) {
+            (Norm::Text(word), _) => self.push_text(&word),
+            // Touching code spans would merge their backtick fences.
+            (Norm::Code(code), Some(Norm::Code(last))) => last.push_str(&code),
+            (other, _) => self.out.push(other),
+        }
+    }
+
+    /// Writes the space or break held back before the next content, and
+    /// the spans opened since.
+    fn before_content(&mut self) {
         if !self.out.is_empty() {
             if self.line_break {
                 self.out.push(Norm::Break);
@@ -126,12 +139,6 @@ impl Normalizer {
         self.space = false;
         self.line_break = false;
         self.out.extend(self.opens.drain(..).map(Norm::Open));
-        match (item, self.out.last_mut()) {
-            (Norm::Text(word), _) => self.push_text(&word),
-            // Touching code spans would merge their backtick fences.
-            (Norm::Code(code), Some(Norm::Code(last))) => last.push_str(&code),
-            (other, _) => self.out.push(other),
-        }
     }
 
     fn push_text(&mut self, s: &str) {
@@ -178,6 +185,20 @@ pub(super) fn render(tokens: Vec<Token>, mode: Mode, task: Option<bool>, env: &m
 /// `$5 and $10` cannot; `$5 (or $6)` could, and then every `$` of the
 /// text is escaped.
 fn could_pair_dollars(items: &[Norm]) -> bool {
+    // Only text, code and fixed syntax write `$`: without two of them
+    // there is nothing to pair.
+    let dollars: usize = items
+        .iter()
+        .map(|item| match item {
+            Norm::Text(t) | Norm::Fixed(t) | Norm::Code(t) => {
+                memchr::memchr_iter(b'$', t.as_bytes()).count()
+            }
+            _ => 0,
+        })
+        .sum();
+    if dollars < 2 {
+        return false;
+    }
     // The characters around each `$` as written (a link's text is
     // preceded by `[`, emphasis by a delimiter).
     let mut text = String::new();
