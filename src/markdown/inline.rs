@@ -168,8 +168,9 @@ pub(super) fn render(tokens: Vec<Token>, mode: Mode, task: Option<bool>, env: &m
     let dollars = could_pair_dollars(&items);
     let mut builder = Builder::new(mode, env.references);
     builder.dollars = dollars;
-    let (mut out, breaks) = builder.build(items, task);
-    if let (Some(width), Mode::Paragraph) = (env.wrap, mode) {
+    let width = env.wrap.filter(|_| mode == Mode::Paragraph);
+    let (mut out, breaks) = builder.build(items, task, width.is_some());
+    if let Some(width) = width {
         out = wrap::wrap(&out, &breaks, width);
     }
     match mode {
@@ -262,9 +263,10 @@ impl<'r> Builder<'r> {
         }
     }
 
-    /// The rendered run, and the byte offsets of the spaces a line may be
-    /// wrapped at (spaces of text, never inside code, destinations or tags).
-    fn build(mut self, items: Vec<Norm>, task: Option<bool>) -> (String, Vec<usize>) {
+    /// The rendered run, and (when `wrap`) the byte offsets of the spaces
+    /// a line may be wrapped at (spaces of text, never inside code,
+    /// destinations or tags).
+    fn build(mut self, items: Vec<Norm>, task: Option<bool>, wrap: bool) -> (String, Vec<usize>) {
         if let (Some(checked), Mode::Paragraph) = (task, self.mode) {
             let marker = if checked { "[x] " } else { "[ ] " };
             self.parts.push(Part::Fixed(marker.to_string()));
@@ -275,7 +277,7 @@ impl<'r> Builder<'r> {
         while let Some(pair) = self.open.pop() {
             self.close(pair, None);
         }
-        self.finish()
+        self.finish(wrap)
     }
 
     fn item(&mut self, item: Norm) {
@@ -342,7 +344,7 @@ impl<'r> Builder<'r> {
         self.parts.push(Part::Fixed(text));
     }
 
-    fn finish(self) -> (String, Vec<usize>) {
+    fn finish(self, wrap: bool) -> (String, Vec<usize>) {
         let pipes =
             self.mode == Mode::Paragraph && self.parts.iter().any(|p| matches!(p, Part::Break));
         let mut pieces = Vec::with_capacity(self.parts.len());
@@ -351,12 +353,16 @@ impl<'r> Builder<'r> {
         }
         let mut pairs = self.pairs;
         emphasis::resolve(&pieces, &mut pairs);
-        let mut out = String::new();
+        let length = pieces.iter().map(|piece| match piece {
+            Piece::Fixed(s) => s.len(),
+            Piece::Delim { .. } => 2,
+        });
+        let mut out = String::with_capacity(length.sum());
         let mut breaks = Vec::new();
         for (piece, part) in pieces.iter().zip(&self.parts) {
             match piece {
                 Piece::Fixed(s) => {
-                    if matches!(part, Part::Text { .. }) {
+                    if wrap && matches!(part, Part::Text { .. }) {
                         let at = out.len();
                         breaks.extend(s.match_indices(' ').map(|(i, _)| at + i));
                     }
