@@ -29,8 +29,9 @@ pub(super) struct Page<'a> {
     pub(super) inside_article: NodeSet,
     /// Never dropped: `html`, `body`, the main article marker's path.
     protected: NodeSet,
-    /// Elements holding over half the page's text: class/id patterns are
-    /// guesses, and a guess never takes most of the page.
+    /// Elements holding over half the page's text, or named as the
+    /// article's content and holding much of it: class/id patterns are
+    /// guesses, and a guess never takes most of the page or its article.
     pub(super) large: NodeSet,
 }
 
@@ -73,7 +74,14 @@ impl<'a> Page<'a> {
         };
         page.protected = page.protect_containers(&markers);
         let half = page.chars(dom.root()) / 2;
-        let large: Vec<NodeId> = dom.ids().filter(|&id| page.chars(id) > half).collect();
+        let large: Vec<NodeId> = dom
+            .ids()
+            .filter(|&id| {
+                let chars = page.chars(id);
+                chars > half
+                    || (chars >= CONTENT_CHARS && dom.element(id).is_some_and(named_content))
+            })
+            .collect();
         large.into_iter().for_each(|id| page.large.insert(id));
         page
     }
@@ -84,8 +92,9 @@ impl<'a> Page<'a> {
         (self.chars_before[r.end] - self.chars_before[r.start]) as usize
     }
 
-    /// `html`, `body` and the path to the article marker holding the most
-    /// text are never dropped: a boilerplate rule must not take the page.
+    /// `html`, `body`, the path to the article marker holding the most
+    /// text and to the markers inside it holding most of its text are
+    /// never dropped: a boilerplate rule must not take the page.
     /// Nor is anything inside `<pre>`.
     fn protect_containers(&self, markers: &[NodeId]) -> NodeSet {
         let dom = self.dom;
@@ -99,9 +108,17 @@ impl<'a> Page<'a> {
                 set.insert(id);
             }
         }
-        if let Some(best) = best {
-            set.insert(best);
-            dom.ancestors(best).for_each(|a| set.insert(a));
+        // Down through markers nested in it that hold most of its text
+        // (an <article> inside <main>): the innermost is the article.
+        let mut best = best;
+        while let Some(outer) = best {
+            set.insert(outer);
+            dom.ancestors(outer).for_each(|a| set.insert(a));
+            best = markers
+                .iter()
+                .copied()
+                .filter(|&m| m > outer && dom.contains(outer, m))
+                .find(|&m| 2 * self.chars(m) > self.chars(outer));
         }
         // Inside code, class names are syntax highlighting ("hljs-comment"),
         // not page furniture.
@@ -113,6 +130,36 @@ impl<'a> Page<'a> {
         }
         set
     }
+}
+
+/// A block named as the article's content holding at least this many
+/// characters is not a widget, whatever else its classes say.
+const CONTENT_CHARS: usize = 1000;
+
+/// Class tokens and ids that name the article's text itself. Whole tokens
+/// only: "comment-content" or "widget-content" do not count.
+const CONTENT_NAMES: &[&str] = &[
+    "content",
+    "entry",
+    "entry-content",
+    "entry-body",
+    "post-content",
+    "post-body",
+    "post-entry",
+    "article-content",
+    "article-body",
+    "article-text",
+    "articlebody",
+    "story-body",
+    "story-content",
+    "main-content",
+];
+
+/// Named as the article's content by a class token or the id.
+fn named_content(e: &Element) -> bool {
+    e.classes()
+        .chain(e.attr("id"))
+        .any(|t| CONTENT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n)))
 }
 
 /// Characters other than whitespace; most text is ASCII, counted by byte.

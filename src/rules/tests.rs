@@ -179,3 +179,26 @@ fn nothing_inside_pre_is_matched() {
     let html = r#"<pre><span class="hljs-comment">// note</span> code()</pre><div class="comment">c</div><p>text</p>"#;
     assert_eq!(remaining(&rules, html), "// note code() text");
 }
+
+#[test]
+fn an_article_inside_main_holding_most_of_it_is_never_dropped() {
+    let rules = only("[[rule]]\nname = \"n\"\nclass_id = '(^|[-_])newsletter([-_]|$)'");
+    // WordPress tags the post with its categories; one is about newsletters.
+    let html = r#"<main><article class="post category-no-newsletter-rss">Post text here</article>
+        <div class="newsletter-box">Sign up</div></main>"#;
+    assert_eq!(remaining(&rules, html), "Post text here");
+}
+
+#[test]
+fn a_block_named_as_content_with_much_text_is_not_a_widget() {
+    let rules = only("[[rule]]\nname = \"s\"\nclass_id = '^share$'");
+    let long = "Words of the article itself. ".repeat(60);
+    let html = format!(
+        r#"<div class="entry themeform share"><p>{long}</p></div>
+        <div class="share">Share</div><div class="content share">Short</div>
+        <p>{long}</p><p>{long}</p>"#
+    );
+    let left = remaining(&rules, &html);
+    assert!(left.starts_with("Words of the article itself."), "{left}");
+    assert!(!left.contains("Share") && !left.contains("Short"), "{left}");
+}
