@@ -35,9 +35,11 @@ pub(super) struct Page<'a> {
     pub(super) large: NodeSet,
 }
 
-pub(crate) fn apply(dom: &Dom, compiled: &Compiled) -> Pruned {
+/// Applies the rules to a page whose addresses have these `hosts` (for
+/// rules limited to sites).
+pub(crate) fn apply(dom: &Dom, compiled: &Compiled, hosts: &[String]) -> Pruned {
     let page = Page::new(dom);
-    let mut matcher = Matcher::new(compiled);
+    let mut matcher = Matcher::new(compiled, hosts);
     let kept = matching(&page, &mut matcher, Action::Keep);
     let on_kept_path = ancestors_of(dom, &kept);
     prune(&page, &mut matcher, &kept, &on_kept_path)
@@ -79,7 +81,10 @@ impl<'a> Page<'a> {
             .filter(|&id| {
                 let chars = page.chars(id);
                 chars > half
-                    || (chars >= CONTENT_CHARS && dom.element(id).is_some_and(named_content))
+                    || dom.element(id).is_some_and(|e| {
+                        (chars >= CONTENT_CHARS && (named_content(e) || is_article_marker(e)))
+                            || (chars >= BODY_CHARS && named_body(e))
+                    })
             })
             .collect();
         large.into_iter().for_each(|id| page.large.insert(id));
@@ -132,34 +137,50 @@ impl<'a> Page<'a> {
     }
 }
 
-/// A block named as the article's content holding at least this many
-/// characters is not a widget, whatever else its classes say.
+/// A block named as the article's content, or marked as an article,
+/// holding at least this many characters is not a widget, whatever else
+/// its classes say.
 const CONTENT_CHARS: usize = 1000;
 
-/// Class tokens and ids that name the article's text itself. Whole tokens
-/// only: "comment-content" or "widget-content" do not count.
-const CONTENT_NAMES: &[&str] = &[
-    "content",
-    "entry",
+/// A block whose class or id is the usual name of an article's body
+/// (`entry-content`, `article-body`) holding at least this many
+/// characters is not a widget either.
+const BODY_CHARS: usize = 300;
+
+/// Class tokens and ids that name the article's text itself, in one
+/// spelling (lower case, `_` and `__` as `-`). Whole tokens only:
+/// "comment-content" or "widget-content" do not count.
+const CONTENT_NAMES: &[&str] = &["content", "entry", "main-content", "post-entry"];
+
+/// The usual names of an article's body.
+const BODY_NAMES: &[&str] = &[
     "entry-content",
     "entry-body",
     "post-content",
     "post-body",
-    "post-entry",
     "article-content",
     "article-body",
     "article-text",
     "articlebody",
     "story-body",
     "story-content",
-    "main-content",
 ];
 
-/// Named as the article's content by a class token or the id.
+/// Named as the page's content by a class token or the id.
 fn named_content(e: &Element) -> bool {
+    names(e).any(|t| CONTENT_NAMES.contains(&t.as_str()) || BODY_NAMES.contains(&t.as_str()))
+}
+
+/// Named as the article's body by a class token or the id.
+fn named_body(e: &Element) -> bool {
+    names(e).any(|t| BODY_NAMES.contains(&t.as_str()))
+}
+
+/// Class tokens and the id in one spelling: lower case, `_` as `-`.
+fn names(e: &Element) -> impl Iterator<Item = String> + '_ {
     e.classes()
         .chain(e.attr("id"))
-        .any(|t| CONTENT_NAMES.iter().any(|n| t.eq_ignore_ascii_case(n)))
+        .map(|t| t.to_ascii_lowercase().replace("__", "-").replace('_', "-"))
 }
 
 /// Characters other than whitespace; most text is ASCII, counted by byte.
@@ -269,5 +290,40 @@ fn removal(page: &Page, rule: &Rule, id: NodeId) -> Removal {
         rule: rule.name.clone(),
         path: page.dom.path(id),
         chars: page.chars(id),
+        text: page.first_words(id),
+    }
+}
+
+/// How much of a removed element's text `--explain` shows.
+const FIRST_WORDS_CHARS: usize = 60;
+
+impl Page<'_> {
+    /// The first words of the element's visible text, up to about
+    /// [`FIRST_WORDS_CHARS`], with `…` when there is more. Only the text
+    /// nodes needed are read.
+    fn first_words(&self, id: NodeId) -> String {
+        let range = self.dom.subtree_range(id);
+        let first = self.texts.partition_point(|t| t.index() < range.start);
+        let mut out = String::new();
+        let nodes = self.texts[first..]
+            .iter()
+            .take_while(|t| t.index() < range.end);
+        let words = nodes
+            .filter_map(|&n| self.dom.text(n))
+            .flat_map(str::split_whitespace);
+        for word in words {
+            if out.chars().count() + word.chars().count() > FIRST_WORDS_CHARS {
+                if out.is_empty() {
+                    out.extend(word.chars().take(FIRST_WORDS_CHARS));
+                }
+                out.push('…');
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
     }
 }
