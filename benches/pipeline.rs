@@ -3,12 +3,15 @@
 //! markup5ever_rcdom.
 //!
 //! `cargo bench --bench pipeline` (single-threaded). Loads every page of
-//! `../shared/corpus/readability` into memory, then times, over the whole
-//! corpus and the best of several rounds: html5ever alone (the floor), the
-//! full `convert`, and each stage on its own. Then the scaling with page
-//! size (1, 10 and 50 MB pages made by repeating a real article's body)
-//! and with nesting depth; then the cost of a large adblock list (see
-//! `rule_sets`). Skips with a message when the corpus is absent.
+//! `../shared/corpus/readability` into memory, then times over the whole
+//! corpus: html5ever alone (the floor), the full `convert`, and each stage
+//! on its own. Every measurement runs once per round, the rounds
+//! interleaved (each round in a rotated order, so none always runs on the
+//! caches another left warm) and the median reported. Then the scaling
+//! with page size (1, 10 and 50 MB pages made by repeating a real
+//! article's body) and with nesting depth (skipped with `BENCH_QUICK=1`);
+//! then the cost of a large adblock list (see `rule_sets`). Skips with a
+//! message when the corpus is absent.
 
 use declutter::{Cleaner, Options, RuleSource, stages};
 use std::hint::black_box;
@@ -17,14 +20,19 @@ use std::time::{Duration, Instant};
 
 const CORPUS: &str = "../shared/corpus/readability";
 
-/// Rounds per measurement (`BENCH_ROUNDS`, default 5); `BENCH_ROUNDS=1
+/// Rounds per measurement (`BENCH_ROUNDS`, default 7); `BENCH_ROUNDS=1
 /// BENCH_QUICK=1` suits `valgrind --tool=callgrind`, whose instruction
 /// counts do not depend on what else the machine is doing.
 fn rounds() -> usize {
     std::env::var("BENCH_ROUNDS")
         .ok()
         .and_then(|r| r.parse().ok())
-        .unwrap_or(5)
+        .filter(|&r| r > 0)
+        .unwrap_or(7)
+}
+
+fn quick() -> bool {
+    std::env::var_os("BENCH_QUICK").is_some_and(|v| v != "0")
 }
 
 fn main() {
@@ -35,37 +43,47 @@ fn main() {
     };
     let bytes: usize = pages.iter().map(Vec::len).sum();
     println!(
-        "{} pages, {:.1} MB, best of {} rounds, one thread\n",
+        "{} pages, {:.1} MB, median of {} interleaved rounds, one thread\n",
         pages.len(),
         mb(bytes),
         rounds()
     );
     let cleaner = Cleaner::new(Options::default()).expect("built-in rules compile");
     let texts: Vec<String> = pages.iter().map(|p| stages::decode(p)).collect();
-    let floor = time(|| {
-        texts
-            .iter()
-            .map(|t| stages::html5ever_only(t))
-            .sum::<usize>()
-    });
-    let full = time(|| {
-        pages
-            .iter()
-            .map(|p| cleaner.convert(p).expect("converts").markdown.len())
-            .sum::<usize>()
-    });
+    let prepared = LATER_STAGES
+        .iter()
+        .any(|s| selected(s))
+        .then(|| Prepared::new(&cleaner, &texts));
+    let mut runs = measurements(&cleaner, &pages, &texts, prepared.as_ref());
+    runs.retain(|(name, _)| selected(name));
+    let times = interleaved(&mut runs);
     header();
-    row("html5ever parse alone (floor)", floor, bytes, pages.len());
-    row("full convert", full, bytes, pages.len());
-    stage_rows(&cleaner, &pages, &texts, bytes);
-    println!(
-        "\nfull / floor = {:.2}",
-        full.as_secs_f64() / floor.as_secs_f64()
-    );
+    for ((name, _), t) in runs.iter().zip(&times) {
+        row(name, *t, bytes, pages.len());
+    }
+    if let [floor, full, ..] = &times[..]
+        && runs[1].0 == FULL
+    {
+        let ratio = full.as_secs_f64() / floor.as_secs_f64();
+        println!("\nfull / floor = {ratio:.2}");
+    }
     rule_sets(&cleaner, &texts);
-    // `BENCH_QUICK=1` leaves out the large synthetic pages.
-    if std::env::var_os("BENCH_QUICK").is_none() {
+    if !quick() {
         scaling(&cleaner, &texts);
+    }
+}
+
+const FLOOR: &str = "html5ever parse alone (floor)";
+const FULL: &str = "full convert";
+/// The stages that need the results of the stages before them.
+const LATER_STAGES: [&str; 4] = ["  metadata", "  rules", "  extract", "  markdown"];
+
+/// Whether a measurement runs: `BENCH_ONLY=floor,markdown` keeps those
+/// whose names contain one of the words (for profiling one stage).
+fn selected(name: &str) -> bool {
+    match std::env::var("BENCH_ONLY") {
+        Ok(only) => only.split(',').any(|word| name.contains(word.trim())),
+        Err(_) => true,
     }
 }
 
@@ -79,67 +97,141 @@ fn load(dir: &Path) -> Option<Vec<Vec<u8>>> {
     Some(paths.iter().filter_map(|p| std::fs::read(p).ok()).collect())
 }
 
-/// The best of `rounds()` runs of `f`.
-fn time<T>(mut f: impl FnMut() -> T) -> Duration {
-    (0..rounds())
-        .map(|_| {
-            let start = Instant::now();
-            black_box(f());
-            start.elapsed()
-        })
-        .min()
-        .expect("at least one round")
+/// Each stage's input, made once by the stages before it.
+struct Prepared {
+    parsed: Vec<stages::Parsed>,
+    meta: Vec<declutter::Metadata>,
+    cleaned: Vec<stages::Cleaned>,
+    chosen: Vec<stages::Chosen>,
 }
 
-fn stage_rows(cleaner: &Cleaner, pages: &[Vec<u8>], texts: &[String], bytes: usize) {
-    let parsed: Vec<_> = texts.iter().map(|t| stages::parse(t)).collect();
-    let meta: Vec<_> = parsed.iter().map(stages::metadata).collect();
-    let cleaned: Vec<_> = (0..parsed.len())
-        .map(|i| stages::rules(cleaner, &parsed[i], meta[i].url.as_deref()))
-        .collect();
-    let chosen: Vec<_> = (0..parsed.len())
-        .map(|i| stages::extract(&parsed[i], &cleaned[i], meta[i].title.as_deref()))
-        .collect();
-    let n = pages.len();
-    row(
-        "  decode",
-        time(|| pages.iter().map(|p| stages::decode(p).len()).sum::<usize>()),
-        bytes,
-        n,
-    );
-    row(
-        "  parse (capped, into the arena)",
-        time(|| texts.iter().for_each(|t| drop(black_box(stages::parse(t))))),
-        bytes,
-        n,
-    );
-    row(
-        "  metadata",
-        time(|| {
-            parsed
-                .iter()
-                .for_each(|p| drop(black_box(stages::metadata(p))))
-        }),
-        bytes,
-        n,
-    );
-    row("  rules", time_rules(cleaner, &parsed, &meta), bytes, n);
-    let extract = || {
-        (0..n).for_each(|i| {
-            drop(black_box(stages::extract(
-                &parsed[i],
-                &cleaned[i],
-                meta[i].title.as_deref(),
-            )))
+impl Prepared {
+    fn new(cleaner: &Cleaner, texts: &[String]) -> Self {
+        let parsed: Vec<_> = texts.iter().map(|t| stages::parse(t)).collect();
+        let meta: Vec<_> = parsed.iter().map(stages::metadata).collect();
+        let cleaned: Vec<_> = (0..parsed.len())
+            .map(|i| stages::rules(cleaner, &parsed[i], meta[i].url.as_deref()))
+            .collect();
+        let chosen = (0..parsed.len())
+            .map(|i| stages::extract(&parsed[i], &cleaned[i], meta[i].title.as_deref()))
+            .collect();
+        Prepared {
+            parsed,
+            meta,
+            cleaned,
+            chosen,
+        }
+    }
+}
+
+/// A named measurement: one pass over the corpus, returning something
+/// derived from every result so that nothing is optimised away.
+type Run<'a> = (&'static str, Box<dyn FnMut() -> usize + 'a>);
+
+/// The floor first and the full conversion second (the ratio reads them
+/// there), then the stages.
+fn measurements<'a>(
+    cleaner: &'a Cleaner,
+    pages: &'a [Vec<u8>],
+    texts: &'a [String],
+    prepared: Option<&'a Prepared>,
+) -> Vec<Run<'a>> {
+    let mut runs: Vec<Run<'a>> = vec![
+        (
+            FLOOR,
+            Box::new(|| texts.iter().map(|t| stages::html5ever_only(t)).sum()),
+        ),
+        (
+            FULL,
+            Box::new(|| {
+                pages
+                    .iter()
+                    .map(|b| cleaner.convert(b).expect("converts").markdown.len())
+                    .sum()
+            }),
+        ),
+        (
+            "  decode",
+            Box::new(|| pages.iter().map(|b| stages::decode(b).len()).sum()),
+        ),
+        (
+            "  parse (capped, into the arena)",
+            Box::new(|| texts.iter().map(|t| consume(stages::parse(t))).sum()),
+        ),
+    ];
+    if let Some(p) = prepared {
+        runs.extend(later_stages(cleaner, p));
+    }
+    runs
+}
+
+/// The stages after parsing, each on the results of the ones before.
+fn later_stages<'a>(cleaner: &'a Cleaner, p: &'a Prepared) -> Vec<Run<'a>> {
+    let n = p.parsed.len();
+    vec![
+        (
+            LATER_STAGES[0],
+            Box::new(|| p.parsed.iter().map(|d| consume(stages::metadata(d))).sum()),
+        ),
+        (
+            LATER_STAGES[1],
+            Box::new(move || {
+                (0..n)
+                    .map(|i| {
+                        let url = p.meta[i].url.as_deref();
+                        consume(stages::rules(cleaner, &p.parsed[i], url))
+                    })
+                    .sum()
+            }),
+        ),
+        (
+            LATER_STAGES[2],
+            Box::new(move || {
+                (0..n)
+                    .map(|i| {
+                        let title = p.meta[i].title.as_deref();
+                        consume(stages::extract(&p.parsed[i], &p.cleaned[i], title))
+                    })
+                    .sum()
+            }),
+        ),
+        (
+            LATER_STAGES[3],
+            Box::new(move || {
+                (0..n)
+                    .map(|i| stages::markdown(&p.parsed[i], &p.cleaned[i], &p.chosen[i]).len())
+                    .sum()
+            }),
+        ),
+    ]
+}
+
+/// Drops a stage's result where the optimiser cannot see through it.
+fn consume<T>(value: T) -> usize {
+    drop(black_box(value));
+    1
+}
+
+/// Runs every measurement once per round, round `r` starting at the
+/// `r`-th measurement so that each runs after each other one in turn;
+/// returns each measurement's median time.
+fn interleaved(runs: &mut [Run<'_>]) -> Vec<Duration> {
+    let mut times = vec![Vec::new(); runs.len()];
+    for round in 0..rounds() {
+        for k in 0..runs.len() {
+            let i = (round + k) % runs.len();
+            let start = Instant::now();
+            black_box((runs[i].1)());
+            times[i].push(start.elapsed());
+        }
+    }
+    times
+        .into_iter()
+        .map(|mut t| {
+            t.sort();
+            t[t.len() / 2]
         })
-    };
-    row("  extract", time(extract), bytes, n);
-    let markdown = || {
-        (0..n)
-            .map(|i| stages::markdown(&parsed[i], &cleaned[i], &chosen[i]).len())
-            .sum::<usize>()
-    };
-    row("  markdown", time(markdown), bytes, n);
+        .collect()
 }
 
 fn header() {
@@ -213,6 +305,18 @@ fn body_of(page: &str) -> Option<&str> {
     let open_end = start + lower[start..].find('>')? + 1;
     let end = lower.rfind("</body>")?;
     (end > open_end).then(|| &page[open_end..end])
+}
+
+/// The best of `rounds()` runs of `f`.
+fn time<T>(mut f: impl FnMut() -> T) -> Duration {
+    (0..rounds())
+        .map(|_| {
+            let start = Instant::now();
+            black_box(f());
+            start.elapsed()
+        })
+        .min()
+        .expect("at least one round")
 }
 
 /// The rules stage alone over parsed pages, each at its own address.

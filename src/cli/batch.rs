@@ -1,12 +1,15 @@
 //! Converting the jobs in parallel (rayon, `--jobs`) while every result is
-//! delivered in input order: workers convert pages and write their files,
-//! and send what they did, numbered, to the calling thread, which prints
-//! and counts in order.
+//! delivered in input order: workers read pages, convert them and write
+//! their files, and send what they did, numbered, to the calling thread,
+//! which prints and counts in order. A [`Window`] bounds how far the
+//! workers run ahead of that thread, so memory is bounded by the pages in
+//! flight, not by the number of pages.
 
 use super::args::Format;
 use super::output::{self, Existing, Stdout};
 use super::plan::{Dest, Job, Jobs, Mode, Plan, Source, Target};
 use super::report::{self, Progress, Tally};
+use super::window::Window;
 use declutter::output::JsonPage;
 use declutter::{Cleaner, Document, Input};
 use rayon::iter::{ParallelBridge, ParallelIterator};
@@ -32,6 +35,11 @@ struct Outcome {
     notes: String,
 }
 
+/// Pages each worker may have in flight (being converted, or finished and
+/// waiting for a slower page before them): enough that workers rarely wait
+/// for the output, few enough that memory stays bounded.
+const IN_FLIGHT_PER_WORKER: usize = 4;
+
 /// Runs every job on `threads` workers and returns the counts.
 pub(crate) fn run(
     cleaner: &Cleaner,
@@ -45,15 +53,17 @@ pub(crate) fn run(
         .build()
         .map_err(|e| format!("cannot start {threads} workers: {e}"))?;
     let stop = AtomicBool::new(false);
-    let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(threads * 4);
+    let window = Window::new(threads * IN_FLIGHT_PER_WORKER);
+    let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(threads * IN_FLIGHT_PER_WORKER);
     let mut sink = Sink::new(plan, progress);
     std::thread::scope(|scope| {
         scope.spawn(|| {
-            let work = jobs
-                .take_while(|_| !stop.load(Ordering::Relaxed))
-                .enumerate();
+            let work = jobs.enumerate().take_while(|(i, _)| window.admit(*i));
             pool.install(|| {
                 work.par_bridge().for_each_with(tx, |tx, (i, job)| {
+                    // A panicking worker never delivers its job: let the
+                    // others go instead of waiting for it forever.
+                    let _guard = window.close_on_panic();
                     let outcome = match job {
                         _ if stop.load(Ordering::Relaxed) => return,
                         Ok(job) => process(cleaner, plan, &job),
@@ -74,8 +84,10 @@ pub(crate) fn run(
                 next += 1;
                 if sink.take(outcome) == Stdout::Closed {
                     stop.store(true, Ordering::Relaxed);
+                    window.close();
                 }
             }
+            window.delivered(next);
         }
     });
     sink.finish()

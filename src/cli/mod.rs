@@ -17,6 +17,7 @@ mod plan;
 mod report;
 mod rules;
 mod run;
+mod window;
 
 use clap::Parser;
 use std::process::ExitCode;

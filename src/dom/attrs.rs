@@ -11,7 +11,8 @@
 //! enough to find attribute starts, quoted values and the tag's end; it
 //! skips comments but not the raw text of `<script>` or `<style>`, whose
 //! text would only be cut past `MAX_ATTRIBUTES` words after a `<` and a
-//! letter, and which is never output anyway.
+//! letter, and which is never output anyway. Text and quoted values are
+//! skipped with `memchr`, so the scan costs little beside the tokenizer.
 
 use std::borrow::Cow;
 
@@ -41,6 +42,19 @@ pub(super) fn bound(html: &str) -> Cow<'_, str> {
     let mut state = State::Data;
     let mut i = 0;
     while i < bytes.len() {
+        // Text and quoted values are most of a page: jump to the only byte
+        // that can change the state there.
+        let wanted = match state {
+            State::Data => Some(b'<'),
+            State::Quoted(q) => Some(q),
+            _ => None,
+        };
+        if let Some(wanted) = wanted {
+            match memchr::memchr(wanted, &bytes[i..]) {
+                Some(at) => i += at,
+                None => break,
+            }
+        }
         let b = bytes[i];
         let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C');
         state = match state {

@@ -14,7 +14,7 @@ use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom};
 const CHUNK: usize = 1 << 20;
 
 pub(super) fn parse(html: &str) -> Dom {
-    from_rcdom(&parse_rcdom(html).document)
+    from_rcdom(parse_rcdom(html).document)
 }
 
 /// The attribute bound, html5ever's tokenizer, the depth cap, then its
@@ -63,13 +63,14 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
 /// Moves the rcdom tree into the arena in document order with an explicit
 /// stack, so ids are pre-order and a deep page cannot overflow the call
 /// stack. Names, attributes and text are moved out of rcdom, not copied;
-/// children lists share one vector.
-fn from_rcdom(document: &Handle) -> Dom {
+/// children lists share one vector. Each rcdom node gives up its children
+/// as it is visited and is dropped right after, so the tree is taken
+/// apart in the same walk instead of in a second one when it is dropped.
+fn from_rcdom(document: Handle) -> Dom {
     let mut nodes: Vec<Node> = Vec::new();
     let mut child_ids: Vec<NodeId> = Vec::new();
     // (node, its parent, its slot in child_ids)
-    let mut stack: Vec<(Handle, Option<NodeId>, usize)> =
-        vec![(document.clone(), None, usize::MAX)];
+    let mut stack: Vec<(Handle, Option<NodeId>, usize)> = vec![(document, None, usize::MAX)];
     while let Some((handle, parent, slot)) = stack.pop() {
         let Some(data) = take(&handle) else {
             continue;
@@ -78,10 +79,10 @@ fn from_rcdom(document: &Handle) -> Dom {
         if let Some(p) = child_ids.get_mut(slot) {
             *p = id;
         }
-        let children = handle.children.borrow();
-        let kept: Vec<&Handle> = children.iter().filter(|c| is_kept(c)).collect();
+        let children = std::mem::take(&mut *handle.children.borrow_mut());
         let start = child_ids.len();
-        child_ids.resize(start + kept.len(), id);
+        let kept = children.iter().filter(|c| is_kept(c)).count();
+        child_ids.resize(start + kept, id);
         nodes.push(Node {
             parent,
             children: start as u32..child_ids.len() as u32,
@@ -89,12 +90,8 @@ fn from_rcdom(document: &Handle) -> Dom {
             data,
         });
         let slots = (start..child_ids.len()).rev();
-        stack.extend(
-            kept.into_iter()
-                .rev()
-                .zip(slots)
-                .map(|(c, s)| (c.clone(), Some(id), s)),
-        );
+        let kept_children = children.into_iter().rev().filter(is_kept);
+        stack.extend(kept_children.zip(slots).map(|(c, s)| (c, Some(id), s)));
     }
     set_subtree_ends(&mut nodes, &child_ids);
     Dom { nodes, child_ids }

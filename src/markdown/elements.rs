@@ -4,22 +4,102 @@
 use crate::dom::{Dom, Element, Namespace, NodeData, NodeId, NodeSet};
 
 /// Elements whose content is never article text. Math, iframes, video
-/// and audio are caught before this list by the walk (`math.rs`,
-/// `embed.rs`) when they have a Markdown form.
-const SKIPPED: &[&str] = &[
-    "script", "style", "template", "noscript", "head", "title", "meta", "link", "base", "iframe",
-    "frame", "frameset", "noframes", "object", "embed", "applet", "param", "svg", "math", "canvas",
-    "video", "audio", "source", "track", "map", "area", "input", "button", "select", "textarea",
-    "option", "optgroup", "datalist", "noembed", "portal",
-];
+/// and audio are caught before this test by the walk (`math.rs`,
+/// `embed.rs`) when they have a Markdown form. A `match` on the name, which
+/// the compiler turns into a switch on length and a few comparisons: the
+/// walk asks for every element.
+fn is_skipped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "template"
+            | "noscript"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "base"
+            | "iframe"
+            | "frame"
+            | "frameset"
+            | "noframes"
+            | "object"
+            | "embed"
+            | "applet"
+            | "param"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "source"
+            | "track"
+            | "map"
+            | "area"
+            | "input"
+            | "button"
+            | "select"
+            | "textarea"
+            | "option"
+            | "optgroup"
+            | "datalist"
+            | "noembed"
+            | "portal"
+    )
+}
 
 /// HTML's phrasing elements: they stay inside the current paragraph.
-const INLINE: &[&str] = &[
-    "a", "abbr", "acronym", "b", "bdi", "bdo", "big", "br", "cite", "code", "data", "del", "dfn",
-    "em", "font", "i", "img", "ins", "kbd", "label", "mark", "meter", "nobr", "output", "picture",
-    "progress", "q", "rb", "rp", "rt", "rtc", "ruby", "s", "samp", "slot", "small", "span",
-    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
-];
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "acronym"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "br"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "img"
+            | "ins"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "meter"
+            | "nobr"
+            | "output"
+            | "picture"
+            | "progress"
+            | "q"
+            | "rb"
+            | "rp"
+            | "rt"
+            | "rtc"
+            | "ruby"
+            | "s"
+            | "samp"
+            | "slot"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "wbr"
+    )
+}
 
 /// How the walk treats an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,9 +114,9 @@ pub(super) enum Kind {
 
 /// The kind of an element; SVG and MathML content is skipped as a whole.
 pub(super) fn kind(el: &Element) -> Kind {
-    if el.ns != Namespace::Html || SKIPPED.contains(&&*el.name) {
+    if el.ns != Namespace::Html || is_skipped(&el.name) {
         Kind::Skip
-    } else if INLINE.contains(&&*el.name) {
+    } else if is_inline(&el.name) {
         Kind::Inline
     } else {
         Kind::Block

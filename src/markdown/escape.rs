@@ -30,37 +30,57 @@ pub(super) struct TextContext {
 
 /// Appends `s` to `out` with the backslashes CommonMark needs to read it
 /// back as the same literal text. `s` holds no line break.
+///
+/// Every character that may need a backslash is ASCII, so the text is
+/// scanned as bytes and copied in slices between those characters.
 pub(super) fn text(s: &str, ctx: &TextContext, out: &mut String) {
-    let chars: Vec<char> = s.chars().collect();
     let line_escape = if ctx.line_start {
-        line_start_escape(&chars, ctx.ends_line)
+        line_start_escape(s, ctx.ends_line)
     } else {
         None
     };
-    for (i, &c) in chars.iter().enumerate() {
-        if line_escape == Some(i) || needs_escape(&chars, i, ctx) {
+    let mut copied = 0;
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let escape = if line_escape == Some(i) {
+            true
+        } else {
+            is_punctuation_to_check(b) && needs_escape(s, i, ctx)
+        };
+        if escape {
+            out.push_str(&s[copied..i]);
             out.push('\\');
+            copied = i;
         }
-        out.push(c);
     }
+    out.push_str(&s[copied..]);
 }
 
-/// Whether the character at `i` needs a backslash wherever it appears.
-fn needs_escape(chars: &[char], i: usize, ctx: &TextContext) -> bool {
-    let prev = i.checked_sub(1).map(|p| chars[p]);
-    let next = chars.get(i + 1).copied().or(ctx.next);
-    match chars[i] {
-        '\\' | '*' | '`' | '~' => true,
+/// The bytes [`needs_escape`] may answer yes for.
+fn is_punctuation_to_check(b: u8) -> bool {
+    matches!(
+        b,
+        b'\\' | b'*' | b'`' | b'~' | b'_' | b'[' | b']' | b'$' | b'!' | b'<' | b'&' | b'|'
+    )
+}
+
+/// Whether the (ASCII) character at byte `i` needs a backslash wherever it
+/// appears.
+fn needs_escape(s: &str, i: usize, ctx: &TextContext) -> bool {
+    let prev = s[..i].chars().next_back();
+    let after = s[i + 1..].chars().next();
+    let next = after.or(ctx.next);
+    match s.as_bytes()[i] {
+        b'\\' | b'*' | b'`' | b'~' => true,
         // Intraword `_` never opens or closes emphasis; at the edge of the
         // run its neighbour is unknown, so it is escaped.
-        '_' => !(is_alnum(prev) && is_alnum(chars.get(i + 1).copied())),
-        '[' => ctx.in_brackets,
-        ']' => ctx.in_brackets || ctx.references || matches!(next, Some('(' | '[' | ':')),
-        '$' => ctx.dollars,
-        '!' => next == Some('['),
-        '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
-        '&' => entity_like(&chars[i + 1..]),
-        '|' => ctx.pipes,
+        b'_' => !(is_alnum(prev) && is_alnum(after)),
+        b'[' => ctx.in_brackets,
+        b']' => ctx.in_brackets || ctx.references || matches!(next, Some('(' | '[' | ':')),
+        b'$' => ctx.dollars,
+        b'!' => next == Some('['),
+        b'<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+        b'&' => entity_like(&s.as_bytes()[i + 1..]),
+        b'|' => ctx.pipes,
         _ => false,
     }
 }
@@ -70,12 +90,13 @@ fn is_alnum(c: Option<char>) -> bool {
 }
 
 /// True when `rest` (what follows a `&`) would be read as an entity or a
-/// numeric character reference: `amp;`, `#123;`, `#x1F;`.
-fn entity_like(rest: &[char]) -> bool {
-    let (skip, max, ok): (usize, usize, fn(&char) -> bool) = match rest {
-        ['#', 'x' | 'X', ..] => (2, 6, char::is_ascii_hexdigit),
-        ['#', ..] => (1, 7, char::is_ascii_digit),
-        [c, ..] if c.is_ascii_alphabetic() => (0, 32, char::is_ascii_alphanumeric),
+/// numeric character reference: `amp;`, `#123;`, `#x1F;`. Every byte that
+/// counts is ASCII, so bytes serve as well as characters.
+fn entity_like(rest: &[u8]) -> bool {
+    let (skip, max, ok): (usize, usize, fn(&u8) -> bool) = match rest {
+        [b'#', b'x' | b'X', ..] => (2, 6, u8::is_ascii_hexdigit),
+        [b'#', ..] => (1, 7, u8::is_ascii_digit),
+        [c, ..] if c.is_ascii_alphabetic() => (0, 32, u8::is_ascii_alphanumeric),
         _ => return false,
     };
     let body = rest[skip..]
@@ -83,27 +104,31 @@ fn entity_like(rest: &[char]) -> bool {
         .take(max + 1)
         .take_while(|c| ok(c))
         .count();
-    (1..=max).contains(&body) && rest.get(skip + body) == Some(&';')
+    (1..=max).contains(&body) && rest.get(skip + body) == Some(&b';')
 }
 
-/// The index of the character that needs a backslash so that a line
-/// starting with `chars` stays paragraph text: ATX headings, list markers,
-/// blockquotes, thematic breaks, setext underlines and task boxes.
-fn line_start_escape(chars: &[char], ends_line: bool) -> Option<usize> {
-    let blank_or_end = |i: usize| chars.get(i).map_or(ends_line, |&c| c == ' ' || c == '\t');
-    let first = *chars.first()?;
-    let run = chars.iter().take_while(|&&c| c == first).count();
+/// The byte index of the character that needs a backslash so that a line
+/// starting with `s` stays paragraph text: ATX headings, list markers,
+/// blockquotes, thematic breaks, setext underlines and task boxes. The
+/// markers are ASCII, so byte and character positions agree up to them.
+fn line_start_escape(s: &str, ends_line: bool) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let blank_or_end = |i: usize| bytes.get(i).map_or(ends_line, |&c| c == b' ' || c == b'\t');
+    let first = *bytes.first()?;
+    let run = bytes.iter().take_while(|&&c| c == first).count();
     match first {
-        '#' if run <= 6 && blank_or_end(run) => Some(0),
-        '>' => Some(0),
-        '-' | '+' if blank_or_end(1) => Some(0),
-        '-' | '=' if ends_line && chars.iter().all(|&c| c == first || c == ' ' || c == '\t') => {
+        b'#' if run <= 6 && blank_or_end(run) => Some(0),
+        b'>' => Some(0),
+        b'-' | b'+' if blank_or_end(1) => Some(0),
+        b'-' | b'='
+            if ends_line && bytes.iter().all(|&c| c == first || c == b' ' || c == b'\t') =>
+        {
             Some(0)
         }
-        '[' if matches!(chars, ['[', ' ' | 'x' | 'X', ']', ..]) => Some(0),
-        '0'..='9' => {
-            let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-            let marker = matches!(chars.get(digits), Some('.' | ')'));
+        b'[' if matches!(bytes, [b'[', b' ' | b'x' | b'X', b']', ..]) => Some(0),
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|c| c.is_ascii_digit()).count();
+            let marker = matches!(bytes.get(digits), Some(b'.' | b')'));
             (digits <= 9 && marker && blank_or_end(digits + 1)).then_some(digits)
         }
         _ => None,
@@ -138,6 +163,17 @@ pub(super) fn alt(s: &str) -> String {
 /// unbalanced parentheses is written in the `<...>` form; `$` is written
 /// `%24`.
 pub(super) fn destination(url: &str) -> String {
+    // Most addresses hold nothing to drop, wrap or escape.
+    let bytes = url.as_bytes();
+    let plain = !url.is_empty()
+        && bytes.iter().enumerate().all(|(i, &b)| {
+            b.is_ascii_graphic()
+                && !matches!(b, b'<' | b'>' | b'$' | b'\\' | b'(' | b')')
+                && !(b == b'&' && entity_like(&bytes[i + 1..]))
+        });
+    if plain {
+        return url.to_string();
+    }
     let url: String = url
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
@@ -148,19 +184,19 @@ pub(super) fn destination(url: &str) -> String {
             .chars()
             .any(|c| c == ' ' || c == '<' || c == '>' || c.is_control())
         || !balanced_parens(url);
-    let chars: Vec<char> = url.chars().collect();
     let mut out = String::with_capacity(url.len() + 2);
     if pointy {
         out.push('<');
     }
-    for (i, &c) in chars.iter().enumerate() {
+    for (i, c) in url.char_indices() {
         // Math spans are recognised before links: two `$` in an address
         // could pair into one. `%24` is the same address.
         if c == '$' {
             out.push_str("%24");
             continue;
         }
-        let special = matches!(c, '\\' | '<' | '>') || (c == '&' && entity_like(&chars[i + 1..]));
+        let special =
+            matches!(c, '\\' | '<' | '>') || (c == '&' && entity_like(&url.as_bytes()[i + 1..]));
         if special {
             out.push('\\');
         }
@@ -211,11 +247,10 @@ pub(super) fn destination_and_title(href: &str, title: Option<&str>) -> String {
 /// escaped: it could pair into math with one outside).
 pub(super) fn title(t: &str) -> String {
     let folded = fold_whitespace(t);
-    let chars: Vec<char> = folded.chars().collect();
     let mut out = String::with_capacity(folded.len() + 2);
     out.push('"');
-    for (i, &c) in chars.iter().enumerate() {
-        if matches!(c, '"' | '\\' | '$') || (c == '&' && entity_like(&chars[i + 1..])) {
+    for (i, c) in folded.char_indices() {
+        if matches!(c, '"' | '\\' | '$') || (c == '&' && entity_like(&folded.as_bytes()[i + 1..])) {
             out.push('\\');
         }
         out.push(c);

@@ -110,12 +110,25 @@ impl Normalizer {
                 word
             };
             if !word.is_empty() {
-                self.content(Norm::Text(word.to_string()));
+                self.before_content();
+                self.push_text(word);
             }
         }
     }
 
     fn content(&mut self, item: Norm) {
+        self.before_content();
+        match (item, self.out.last_mut()) {
+            (Norm::Text(word), _) => self.push_text(&word),
+            // Touching code spans would merge their backtick fences.
+            (Norm::Code(code), Some(Norm::Code(last))) => last.push_str(&code),
+            (other, _) => self.out.push(other),
+        }
+    }
+
+    /// Writes the space or break held back before the next content, and
+    /// the spans opened since.
+    fn before_content(&mut self) {
         if !self.out.is_empty() {
             if self.line_break {
                 self.out.push(Norm::Break);
@@ -126,12 +139,6 @@ impl Normalizer {
         self.space = false;
         self.line_break = false;
         self.out.extend(self.opens.drain(..).map(Norm::Open));
-        match (item, self.out.last_mut()) {
-            (Norm::Text(word), _) => self.push_text(&word),
-            // Touching code spans would merge their backtick fences.
-            (Norm::Code(code), Some(Norm::Code(last))) => last.push_str(&code),
-            (other, _) => self.out.push(other),
-        }
     }
 
     fn push_text(&mut self, s: &str) {
@@ -161,8 +168,9 @@ pub(super) fn render(tokens: Vec<Token>, mode: Mode, task: Option<bool>, env: &m
     let dollars = could_pair_dollars(&items);
     let mut builder = Builder::new(mode, env.references);
     builder.dollars = dollars;
-    let (mut out, breaks) = builder.build(items, task);
-    if let (Some(width), Mode::Paragraph) = (env.wrap, mode) {
+    let width = env.wrap.filter(|_| mode == Mode::Paragraph);
+    let (mut out, breaks) = builder.build(items, task, width.is_some());
+    if let Some(width) = width {
         out = wrap::wrap(&out, &breaks, width);
     }
     match mode {
@@ -178,6 +186,20 @@ pub(super) fn render(tokens: Vec<Token>, mode: Mode, task: Option<bool>, env: &m
 /// `$5 and $10` cannot; `$5 (or $6)` could, and then every `$` of the
 /// text is escaped.
 fn could_pair_dollars(items: &[Norm]) -> bool {
+    // Only text, code and fixed syntax write `$`: without two of them
+    // there is nothing to pair.
+    let dollars: usize = items
+        .iter()
+        .map(|item| match item {
+            Norm::Text(t) | Norm::Fixed(t) | Norm::Code(t) => {
+                memchr::memchr_iter(b'$', t.as_bytes()).count()
+            }
+            _ => 0,
+        })
+        .sum();
+    if dollars < 2 {
+        return false;
+    }
     // The characters around each `$` as written (a link's text is
     // preceded by `[`, emphasis by a delimiter).
     let mut text = String::new();
@@ -241,9 +263,10 @@ impl<'r> Builder<'r> {
         }
     }
 
-    /// The rendered run, and the byte offsets of the spaces a line may be
-    /// wrapped at (spaces of text, never inside code, destinations or tags).
-    fn build(mut self, items: Vec<Norm>, task: Option<bool>) -> (String, Vec<usize>) {
+    /// The rendered run, and (when `wrap`) the byte offsets of the spaces
+    /// a line may be wrapped at (spaces of text, never inside code,
+    /// destinations or tags).
+    fn build(mut self, items: Vec<Norm>, task: Option<bool>, wrap: bool) -> (String, Vec<usize>) {
         if let (Some(checked), Mode::Paragraph) = (task, self.mode) {
             let marker = if checked { "[x] " } else { "[ ] " };
             self.parts.push(Part::Fixed(marker.to_string()));
@@ -254,7 +277,7 @@ impl<'r> Builder<'r> {
         while let Some(pair) = self.open.pop() {
             self.close(pair, None);
         }
-        self.finish()
+        self.finish(wrap)
     }
 
     fn item(&mut self, item: Norm) {
@@ -321,7 +344,7 @@ impl<'r> Builder<'r> {
         self.parts.push(Part::Fixed(text));
     }
 
-    fn finish(self) -> (String, Vec<usize>) {
+    fn finish(self, wrap: bool) -> (String, Vec<usize>) {
         let pipes =
             self.mode == Mode::Paragraph && self.parts.iter().any(|p| matches!(p, Part::Break));
         let mut pieces = Vec::with_capacity(self.parts.len());
@@ -330,12 +353,16 @@ impl<'r> Builder<'r> {
         }
         let mut pairs = self.pairs;
         emphasis::resolve(&pieces, &mut pairs);
-        let mut out = String::new();
+        let length = pieces.iter().map(|piece| match piece {
+            Piece::Fixed(s) => s.len(),
+            Piece::Delim { .. } => 2,
+        });
+        let mut out = String::with_capacity(length.sum());
         let mut breaks = Vec::new();
         for (piece, part) in pieces.iter().zip(&self.parts) {
             match piece {
                 Piece::Fixed(s) => {
-                    if matches!(part, Part::Text { .. }) {
+                    if wrap && matches!(part, Part::Text { .. }) {
                         let at = out.len();
                         breaks.extend(s.match_indices(' ').map(|(i, _)| at + i));
                     }
