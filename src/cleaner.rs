@@ -184,10 +184,14 @@ impl Cleaner {
         }
     }
 
-    /// Everything before Markdown, for a page that is only HTML text.
-    #[cfg(test)]
-    pub(crate) fn prepare(&self, html: &str) -> Prepared {
-        self.prepare_with(html, &Context::default())
+    /// The round-trip check of a page that is already text (see
+    /// `markdown/readback.rs`), with this cleaner's options but no address
+    /// and no assets.
+    #[cfg(any(test, feature = "roundtrip"))]
+    pub(crate) fn round_trip(&self, html: &str) -> markdown::readback::RoundTrip {
+        let page = self.prepare_with(html, &Context::default());
+        let options = self.markdown_options(&page, None, None);
+        markdown::readback::check(&page.dom, &page.roots, &page.removed, &options)
     }
 
     /// Everything before Markdown: the page parsed, its embedded images

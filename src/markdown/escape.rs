@@ -90,16 +90,14 @@ fn entity_like(rest: &[char]) -> bool {
 /// starting with `chars` stays paragraph text: ATX headings, list markers,
 /// blockquotes, thematic breaks, setext underlines and task boxes.
 fn line_start_escape(chars: &[char], ends_line: bool) -> Option<usize> {
-    let blank_or_end = |i: usize| chars.get(i).map_or(ends_line, |&c| c == ' ' || c == '\t');
+    let blank_or_end = |i: usize| chars.get(i).map_or(ends_line, |&c| is_blank(c));
     let first = *chars.first()?;
     let run = chars.iter().take_while(|&&c| c == first).count();
     match first {
         '#' if run <= 6 && blank_or_end(run) => Some(0),
         '>' => Some(0),
         '-' | '+' if blank_or_end(1) => Some(0),
-        '-' | '=' if ends_line && chars.iter().all(|&c| c == first || c == ' ' || c == '\t') => {
-            Some(0)
-        }
+        '-' | '=' if ends_line && chars.iter().all(|&c| c == first || is_blank(c)) => Some(0),
         '[' if matches!(chars, ['[', ' ' | 'x' | 'X', ']', ..]) => Some(0),
         '0'..='9' => {
             let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
@@ -108,6 +106,13 @@ fn line_start_escape(chars: &[char], ends_line: bool) -> Option<usize> {
         }
         _ => None,
     }
+}
+
+/// What ends a block marker: CommonMark says a space or a tab, but
+/// pulldown-cmark (and so its users) also takes a vertical tab or a form
+/// feed, which HTML keeps as ordinary characters.
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{b}' | '\u{c}')
 }
 
 /// Folds runs of whitespace (including line breaks) to one space and trims.

@@ -40,7 +40,7 @@
 //! - Emphasis that CommonMark would not parse where it stands (CJK text
 //!   next to punctuation) is written as `<strong>`, `<em>` or `<del>`.
 
-#[cfg(test)]
+#[cfg(any(test, feature = "roundtrip"))]
 pub(crate) mod audit;
 mod elements;
 mod embed;
@@ -52,6 +52,8 @@ mod image;
 mod inline;
 mod links;
 mod math;
+#[cfg(any(test, feature = "roundtrip"))]
+pub(crate) mod readback;
 mod section;
 mod table;
 mod walk;
