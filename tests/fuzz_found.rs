@@ -24,3 +24,27 @@ fn a_vertical_tab_after_a_block_marker_does_not_make_a_heading_or_list() {
     assert_eq!(whole_body("<p>-\u{b}item</p>"), "\\-\u{b}item\n");
     assert_eq!(whole_body("<p>1.\u{b}x</p>"), "1\\.\u{b}x\n");
 }
+
+/// `<` before a character that can start an email address's local part
+/// opens an autolink (`<'''@div>` is one): escaped, it stays text.
+#[test]
+fn angle_brackets_around_an_address_like_word_stay_text() {
+    assert_eq!(whole_body("<p>&lt;'''@div&gt;</p>"), "\\<'''@div>\n");
+    assert_eq!(whole_body("<p>&lt;1@x.y&gt;</p>"), "\\<1@x.y>\n");
+    assert_eq!(
+        whole_body("<p>a &lt; b, a &lt;= b, &lt;3 x</p>"),
+        "a < b, a <= b, <3 x\n"
+    );
+}
+
+/// Inline code is written as a code span of its text: a heading, link or
+/// image inside it shows as its text (the round-trip check now counts it
+/// that way too).
+#[test]
+fn blocks_and_links_inside_inline_code_are_its_text() {
+    assert_eq!(whole_body("<kbd><h5>x</h5></kbd>"), "`x`\n");
+    assert_eq!(
+        whole_body("<p>a <code><a href=\"http://x.y/\">link</a></code> b</p>"),
+        "a `link` b\n"
+    );
+}

@@ -278,6 +278,14 @@ impl Audit<'_> {
         let dom = self.page.dom;
         match &*el.name {
             "br" => self.write(" "),
+            // A code span of the element's text: what it holds is no
+            // heading, link or image, whatever the tags say.
+            "code" | "kbd" | "samp" | "tt" => {
+                let text = elements::visible_text(dom, id, self.page.removed, " ", usize::MAX);
+                self.write(&text);
+                self.push(Construct::None, false, false);
+                return true;
+            }
             "img" if image::image(dom, id, self.page.removed, None).is_some() => {
                 self.counts.images += 1;
                 self.link_content();

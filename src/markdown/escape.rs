@@ -58,10 +58,31 @@ fn needs_escape(chars: &[char], i: usize, ctx: &TextContext) -> bool {
         ']' => ctx.in_brackets || ctx.references || matches!(next, Some('(' | '[' | ':')),
         '$' => ctx.dollars,
         '!' => next == Some('['),
-        '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+        '<' => {
+            next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+                || email_like(&chars[i + 1..], ctx.next)
+        }
         '&' => entity_like(&chars[i + 1..]),
         '|' => ctx.pipes,
         _ => false,
+    }
+}
+
+/// Whether `<` before `rest` (then `next`) could open an email autolink
+/// such as `<a.b@c.d>` or `<'''@x>`: a word with an `@` before any
+/// space or `>`. A word the run ends in is assumed to, when it starts
+/// with a character an address can start with.
+fn email_like(rest: &[char], next: Option<char>) -> bool {
+    match rest
+        .iter()
+        .position(|&c| c.is_whitespace() || c == '>' || c == '<')
+    {
+        Some(end) => rest[..end].contains(&'@'),
+        None => rest
+            .first()
+            .copied()
+            .or(next)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c)),
     }
 }
 

@@ -73,6 +73,32 @@ fn check_deterministic(path: &Path, cleaners: [&Cleaner; 2]) -> Option<String> {
     (first != second).then(|| first_difference(&first, &second).replace("DOM     ", "first   "))
 }
 
+/// Pages the fuzzer (`fuzz/`) found that did not round-trip: a block
+/// marker before a vertical tab, an address-like word in angle brackets,
+/// blocks and links inside inline code.
+#[test]
+fn fuzz_found_pages_round_trip() {
+    let pages = [
+        "#\u{b}%?d l<html>",
+        "<p>-\u{b}item</p><p>1.\u{b}x</p>",
+        "<'''@di><'''@di>",
+        "&lt;a@b.c&gt; &lt;!x&gt;",
+        "<kbd><h5>x</h5></kbd>",
+        "<p>a <code><a href=\"http://x.y/\">link</a> <img src=\"http://x.y/i.png\" alt=\"i\"></code> b</p>",
+    ];
+    for extract in [true, false] {
+        let cleaner = Cleaner::new(Options {
+            extract,
+            ..Options::default()
+        })
+        .expect("default rules compile");
+        for page in pages {
+            let problems = cleaner.round_trip(page).problems;
+            assert!(problems.is_empty(), "{page:?}: {}", problems.join("\n"));
+        }
+    }
+}
+
 #[test]
 fn markdown_read_back_shows_what_the_dom_showed() {
     let variants = [
