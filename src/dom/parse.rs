@@ -8,28 +8,40 @@ use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{TokenizerResult, ns};
 use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom};
+use std::borrow::Cow;
 
 /// Input is handed to the tokenizer in pieces of this many bytes (a
 /// tendril holds at most 4 GiB, and smaller pieces are gentler on memory).
 const CHUNK: usize = 1 << 20;
 
-pub(super) fn parse(html: &str) -> Dom {
-    from_rcdom(&parse_rcdom(html).document)
+/// Parses `html`, which is dropped (when owned) as soon as the tokenizer
+/// has read it, before the tree is moved into the arena: a large page's
+/// text, its rcdom tree and its arena are never all alive at once.
+pub(super) fn parse(html: Cow<'_, str>) -> Dom {
+    let rcdom = parse_rcdom(html);
+    from_rcdom(&rcdom.document)
 }
 
 /// The attribute bound, html5ever's tokenizer, the depth cap, then its
 /// tree builder into rcdom (what `html5ever::parse_document` does, with
 /// the bounds in between).
-pub(super) fn parse_rcdom(html: &str) -> RcDom {
+pub(super) fn parse_rcdom(html: Cow<'_, str>) -> RcDom {
     let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
     let tokenizer = Tokenizer::new(DepthCap::new(builder), TokenizerOpts::default());
     let input = BufferQueue::default();
-    let html = attrs::bound(html);
+    let bounded = match attrs::bound(&html) {
+        Cow::Owned(cut) => Some(cut),
+        Cow::Borrowed(_) => None,
+    };
+    let html = bounded.map_or(html, Cow::Owned);
+    // One piece at a time: the tokenizer's copy of the text is made, and
+    // freed, a piece at a time, not all at once.
     for piece in chunks(&html, CHUNK) {
         input.push_back(StrTendril::from_slice(piece));
+        // `Script` results ask a browser to run a script: we never do, go on.
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     }
-    // `Script` results ask a browser to run a script: we never do, go on.
-    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    drop(html);
     tokenizer.end();
     tokenizer.sink.inner.sink
 }
@@ -63,7 +75,9 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
 /// Moves the rcdom tree into the arena in document order with an explicit
 /// stack, so ids are pre-order and a deep page cannot overflow the call
 /// stack. Names, attributes and text are moved out of rcdom, not copied;
-/// children lists share one vector.
+/// children lists share one vector. Each rcdom node gives its children
+/// away as it is visited, so it is freed once it leaves the stack: the
+/// rcdom tree shrinks as the arena grows.
 fn from_rcdom(document: &Handle) -> Dom {
     let mut nodes: Vec<Node> = Vec::new();
     let mut child_ids: Vec<NodeId> = Vec::new();
@@ -78,8 +92,8 @@ fn from_rcdom(document: &Handle) -> Dom {
         if let Some(p) = child_ids.get_mut(slot) {
             *p = id;
         }
-        let children = handle.children.borrow();
-        let kept: Vec<&Handle> = children.iter().filter(|c| is_kept(c)).collect();
+        let children = std::mem::take(&mut *handle.children.borrow_mut());
+        let kept: Vec<Handle> = children.into_iter().filter(is_kept).collect();
         let start = child_ids.len();
         child_ids.resize(start + kept.len(), id);
         nodes.push(Node {
@@ -93,7 +107,7 @@ fn from_rcdom(document: &Handle) -> Dom {
             kept.into_iter()
                 .rev()
                 .zip(slots)
-                .map(|(c, s)| (c.clone(), Some(id), s)),
+                .map(|(c, s)| (c, Some(id), s)),
         );
     }
     set_subtree_ends(&mut nodes, &child_ids);
