@@ -8,6 +8,7 @@
 mod attrs;
 mod cap;
 mod parse;
+mod sink;
 mod walk;
 
 #[cfg(test)]
@@ -45,7 +46,7 @@ pub(crate) enum Namespace {
 
 /// An element: its lower-case local name and its attributes in source
 /// order. The name and attributes are html5ever's own (interned names,
-/// shared string buffers), moved out of the rcdom tree rather than copied;
+/// shared string buffers), moved out of the built tree rather than copied;
 /// other modules read them as `&str`.
 #[derive(Debug, Clone)]
 pub(crate) struct Element {

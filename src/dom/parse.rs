@@ -1,13 +1,15 @@
-//! html5ever into markup5ever_rcdom, then the rcdom tree into the arena.
+//! html5ever into our tree sink (`sink.rs`), then that tree into the
+//! pre-order arena.
 
 use super::attrs;
 use super::cap::DepthCap;
-use super::{Dom, Element, Namespace, Node, NodeData, NodeId};
+use super::sink::{Data, Sink};
+use super::{Dom, Namespace, Node, NodeId};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use html5ever::{TokenizerResult, ns};
-use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom};
+use html5ever::{QualName, TokenizerResult, ns};
+use markup5ever_rcdom::RcDom;
 use std::borrow::Cow;
 
 /// Input is handed to the tokenizer in pieces of this many bytes (a
@@ -16,17 +18,16 @@ const CHUNK: usize = 1 << 20;
 
 /// Parses `html`, which is dropped (when owned) as soon as the tokenizer
 /// has read it, before the tree is moved into the arena: a large page's
-/// text, its rcdom tree and its arena are never all alive at once.
+/// text, its built tree and its arena are never all alive at once.
 pub(super) fn parse(html: Cow<'_, str>) -> Dom {
-    let rcdom = parse_rcdom(html);
-    from_rcdom(&rcdom.document)
+    from_sink(parse_sink(html))
 }
 
 /// The attribute bound, html5ever's tokenizer, the depth cap, then its
-/// tree builder into rcdom (what `html5ever::parse_document` does, with
+/// tree builder into our sink (what `html5ever::parse_document` does, with
 /// the bounds in between).
-pub(super) fn parse_rcdom(html: Cow<'_, str>) -> RcDom {
-    let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
+fn parse_sink(html: Cow<'_, str>) -> Sink {
+    let builder = TreeBuilder::new(Sink::default(), TreeBuilderOpts::default());
     let tokenizer = Tokenizer::new(DepthCap::new(builder), TokenizerOpts::default());
     let input = BufferQueue::default();
     let bounded = match attrs::bound(&html) {
@@ -72,28 +73,33 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Moves the rcdom tree into the arena in document order with an explicit
+/// Moves the built tree into the arena in document order with an explicit
 /// stack, so ids are pre-order and a deep page cannot overflow the call
-/// stack. Names, attributes and text are moved out of rcdom, not copied;
-/// children lists share one vector. Each rcdom node gives its children
-/// away as it is visited, so it is freed once it leaves the stack: the
-/// rcdom tree shrinks as the arena grows.
-fn from_rcdom(document: &Handle) -> Dom {
+/// stack. Names, attributes and text are moved, not copied; children
+/// lists share one vector.
+fn from_sink(sink: Sink) -> Dom {
+    let mut slots = sink.slots.into_inner();
     let mut nodes: Vec<Node> = Vec::new();
     let mut child_ids: Vec<NodeId> = Vec::new();
-    // (node, its parent, its slot in child_ids)
-    let mut stack: Vec<(Handle, Option<NodeId>, usize)> =
-        vec![(document.clone(), None, usize::MAX)];
-    while let Some((handle, parent, slot)) = stack.pop() {
-        let Some(data) = take(&handle) else {
+    let mut kept: Vec<u32> = Vec::new();
+    // (slot, its parent, its place in child_ids)
+    let mut stack: Vec<(u32, Option<NodeId>, usize)> = vec![(0, None, usize::MAX)];
+    while let Some((slot, parent, place)) = stack.pop() {
+        let Some(data) = slots[slot as usize].data.take() else {
             continue;
         };
         let id = NodeId(nodes.len() as u32);
-        if let Some(p) = child_ids.get_mut(slot) {
+        if let Some(p) = child_ids.get_mut(place) {
             *p = id;
         }
-        let children = std::mem::take(&mut *handle.children.borrow_mut());
-        let kept: Vec<Handle> = children.into_iter().filter(is_kept).collect();
+        kept.clear();
+        let mut child = slots[slot as usize].first_child;
+        while let Some(c) = slots.get(child as usize) {
+            if !matches!(c.data, Data::Other) {
+                kept.push(child);
+            }
+            child = c.next;
+        }
         let start = child_ids.len();
         child_ids.resize(start + kept.len(), id);
         nodes.push(Node {
@@ -102,12 +108,12 @@ fn from_rcdom(document: &Handle) -> Dom {
             end: id,
             data,
         });
-        let slots = (start..child_ids.len()).rev();
+        let places = (start..child_ids.len()).rev();
         stack.extend(
-            kept.into_iter()
+            kept.iter()
                 .rev()
-                .zip(slots)
-                .map(|(c, s)| (c, Some(id), s)),
+                .zip(places)
+                .map(|(&c, p)| (c, Some(id), p)),
         );
     }
     set_subtree_ends(&mut nodes, &child_ids);
@@ -129,35 +135,14 @@ fn set_subtree_ends(nodes: &mut [Node], child_ids: &[NodeId]) {
     }
 }
 
-/// Comments, doctypes and processing instructions are not kept.
-fn is_kept(handle: &Handle) -> bool {
-    matches!(
-        handle.data,
-        RcData::Document | RcData::Text { .. } | RcData::Element { .. }
-    )
-}
-
-/// The node's data, moved out of the rcdom node (which is dropped after).
-fn take(handle: &Handle) -> Option<NodeData> {
-    match &handle.data {
-        RcData::Document => Some(NodeData::Document),
-        RcData::Text { contents } => Some(NodeData::Text(contents.take())),
-        RcData::Element { name, attrs, .. } => {
-            let ns = if name.ns == ns!(svg) {
-                Namespace::Svg
-            } else if name.ns == ns!(mathml) {
-                Namespace::MathMl
-            } else {
-                Namespace::Html
-            };
-            Some(NodeData::Element(Element {
-                name: name.local.clone(),
-                ns,
-                attrs: attrs.take(),
-            }))
-        }
-        RcData::Doctype { .. } | RcData::Comment { .. } | RcData::ProcessingInstruction { .. } => {
-            None
-        }
+/// The namespace of an element's name: only the three the HTML parser
+/// produces.
+pub(super) fn namespace(name: &QualName) -> Namespace {
+    if name.ns == ns!(svg) {
+        Namespace::Svg
+    } else if name.ns == ns!(mathml) {
+        Namespace::MathMl
+    } else {
+        Namespace::Html
     }
 }
