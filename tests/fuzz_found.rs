@@ -48,3 +48,13 @@ fn blocks_and_links_inside_inline_code_are_its_text() {
         "a `link` b\n"
     );
 }
+
+/// Two `<br>` in a row end a paragraph; a link open across them is
+/// written in each paragraph (the round-trip check counted it once).
+#[test]
+fn a_link_across_a_double_line_break_is_written_in_each_paragraph() {
+    assert_eq!(
+        whole_body("<p><a href=\"http://x.y/\">one<br><br>two</a></p>"),
+        "[one](http://x.y/)\n\n[two](http://x.y/)\n"
+    );
+}

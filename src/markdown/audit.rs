@@ -14,6 +14,7 @@
 
 use super::elements::{self, Kind, heading_level};
 use super::embed;
+use super::inline::is_html_space;
 use super::math::{self, Math};
 use super::table;
 use super::{Destination, MarkdownOptions, Page, image};
@@ -60,6 +61,7 @@ pub(crate) fn dom_summary(
         text: String::new(),
         visible: 0,
         link_segment: false,
+        after_break: false,
         in_note: false,
         counts: Counts::default(),
         inline_only: 0,
@@ -119,6 +121,8 @@ struct Audit<'a> {
     visible: usize,
     /// The open link has shown content in the current block.
     link_segment: bool,
+    /// A `<br>` was the last thing written (whitespace aside).
+    after_break: bool,
     /// A footnote's note is being walked.
     in_note: bool,
     counts: Counts,
@@ -146,6 +150,9 @@ impl Audit<'_> {
         if visible > 0 {
             self.link_content();
         }
+        if !s.chars().all(is_html_space) {
+            self.after_break = false;
+        }
         self.visible += visible;
         self.text.push_str(s);
     }
@@ -162,8 +169,22 @@ impl Audit<'_> {
     /// A block edge: outside headings and pipe cells it ends the block.
     fn block_edge(&mut self) {
         self.write(" ");
+        self.after_break = false;
         if self.inline_only == 0 {
             self.link_segment = false;
+        }
+    }
+
+    /// A `<br>`. In a paragraph (not a heading or a pipe table), a second
+    /// one with nothing visible since the first ends the paragraph, as the
+    /// writer does, and a link open across it is written again after.
+    fn line_break(&mut self) {
+        let in_paragraph = self.inline_only == 0 && !self.tables.last().is_some_and(|t| t.0);
+        if self.after_break && in_paragraph {
+            self.block_edge();
+        } else {
+            self.write(" ");
+            self.after_break = true;
         }
     }
 
@@ -277,7 +298,7 @@ impl Audit<'_> {
     fn inline(&mut self, id: NodeId, el: &Element) -> bool {
         let dom = self.page.dom;
         match &*el.name {
-            "br" => self.write(" "),
+            "br" => self.line_break(),
             // A code span of the element's text: what it holds is no
             // heading, link or image, whatever the tags say.
             "code" | "kbd" | "samp" | "tt" => {
@@ -288,6 +309,7 @@ impl Audit<'_> {
             }
             "img" if image::image(dom, id, self.page.removed, None).is_some() => {
                 self.counts.images += 1;
+                self.after_break = false;
                 self.link_content();
             }
             "a" => {
