@@ -58,3 +58,14 @@ fn a_link_across_a_double_line_break_is_written_in_each_paragraph() {
         "[one](http://x.y/)\n\n[two](http://x.y/)\n"
     );
 }
+
+/// A code block cannot be link text: the link is closed around it and
+/// opened again after (the round-trip check counted the block as link
+/// text).
+#[test]
+fn a_code_block_inside_a_link_is_written_outside_it() {
+    assert_eq!(
+        whole_body("<p><a href=\"http://x.y/\">text<pre>code</pre>more</a></p>"),
+        "[text](http://x.y/)\n\n```\ncode\n```\n\n[more](http://x.y/)\n"
+    );
+}

@@ -388,7 +388,15 @@ impl Audit<'_> {
             self.counts.code_blocks += 1;
         }
         self.push(Construct::None, false, block);
+        // A code block cannot be link text: the writer closes a link
+        // around it and opens it again after.
+        let links = if block {
+            std::mem::take(&mut self.links)
+        } else {
+            self.links
+        };
         self.write(&text);
+        self.links = links;
     }
 
     /// A `<figcaption>` before an image of its figure, or a `<caption>`
