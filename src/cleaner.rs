@@ -161,11 +161,7 @@ impl Cleaner {
         let page = self.prepare_with(html, context);
         let options = self.markdown_options(&page, context.url, context.asset_prefix);
         let body = markdown::render_page(&page.dom, &page.roots, &page.removed, &options);
-        let title = page
-            .metadata
-            .title
-            .as_deref()
-            .filter(|t| !t.trim().is_empty());
+        let title = headline(&page.metadata);
         Document {
             markdown: with_headline(title, body.markdown),
             report: Report {
@@ -221,7 +217,7 @@ impl Cleaner {
         let mut metadata = metadata::read(&dom);
         metadata.source_url = context.url.map(str::to_string);
         let mut pruned = self.rules.apply(&dom);
-        let title = metadata.title.as_deref().filter(|t| !t.trim().is_empty());
+        let title = headline(&metadata);
         let (roots, article) = if self.options.extract {
             let a = extract::extract(&dom, &pruned.removed, title);
             (a.roots, Some(a.choice))
@@ -254,6 +250,14 @@ pub(crate) struct Prepared {
     removals: Vec<Removal>,
     article: Option<ArticleChoice>,
     assets: Vec<Asset>,
+}
+
+/// The headline the Markdown starts with: the one the page shows, else
+/// the title it declares.
+fn headline(metadata: &Metadata) -> Option<&str> {
+    [&metadata.headline, &metadata.title]
+        .into_iter()
+        .find_map(|t| t.as_deref().filter(|t| !t.trim().is_empty()))
 }
 
 /// The headline always comes first, as a `# ` heading.

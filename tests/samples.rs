@@ -2,6 +2,12 @@
 //! `samples/NAME.md`, and checked against `samples/NAME.notes.txt` (lines
 //! `KEEP: text` that must appear, `DROP: text` that must not).
 //!
+//! `samples/known-failures.txt` lists the notes problems the extractor has
+//! today, one `NAME: missing: text` or `NAME: not dropped: text` a line, in
+//! the words this test prints. A listed problem does not fail the test; a
+//! new one does, and so does a listed one that is gone (delete its line: the
+//! extractor got better). The eval tool still scores every note.
+//!
 //! `cargo test --test samples -- NAME` runs one sample;
 //! `UPDATE_SAMPLES=1 cargo test --test samples` rewrites the `.md` files,
 //! whose diff must then be read before it is committed.
@@ -90,11 +96,37 @@ fn check_notes(page: &Path, notes: &Path) -> Result<(), Failed> {
             problems.push(format!("not dropped: {drop}"));
         }
     }
-    if problems.is_empty() {
+    let known = known_failures(page);
+    let mut failures: Vec<String> = problems
+        .iter()
+        .filter(|p| !known.contains(p))
+        .cloned()
+        .collect();
+    failures.extend(
+        known
+            .iter()
+            .filter(|k| !problems.contains(k))
+            .map(|k| format!("fixed, delete from samples/known-failures.txt: {k}")),
+    );
+    if failures.is_empty() {
         Ok(())
     } else {
-        Err(problems.join("\n").into())
+        Err(failures.join("\n").into())
     }
+}
+
+/// The lines of `samples/known-failures.txt` about `page`, without the name.
+fn known_failures(page: &Path) -> Vec<String> {
+    let list = page.with_file_name("known-failures.txt");
+    let Ok(text) = std::fs::read_to_string(list) else {
+        return Vec::new();
+    };
+    let name = page.file_stem().unwrap().to_string_lossy();
+    let prefix = format!("{name}: ");
+    text.lines()
+        .filter_map(|line| line.strip_prefix(prefix.as_str()))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The text a reader sees once the Markdown is rendered.

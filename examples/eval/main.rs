@@ -5,6 +5,17 @@
 //! cargo run --release --example eval -- ../shared/corpus/readability ../shared/corpus/trafilatura-eval
 //! ```
 
+/// `println!` for the report: a closed stdout (`eval ... | head`) ends the
+/// run quietly instead of panicking, as a broken pipe is not an error.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 mod corpus;
 mod page;
 mod report;
@@ -58,7 +69,7 @@ fn main() -> ExitCode {
     if let Some(path) = &args.json {
         failed |= !write_json(path, json);
     }
-    println!("eval: total {:.1}s", start.elapsed().as_secs_f64());
+    say!("eval: total {:.1}s", start.elapsed().as_secs_f64());
     let below = args
         .min_f1
         .map_or_else(Vec::new, |x| report::below_floor(&summaries, x));
@@ -105,7 +116,7 @@ fn evaluate_corpus(corpus: &Corpus, args: &Args) -> Option<(Summary, serde_json:
         })
         .collect();
     if pages.is_empty() {
-        println!("{}: no pages to score", corpus.name);
+        say!("{}: no pages to score", corpus.name);
         return None;
     }
     let start = Instant::now();

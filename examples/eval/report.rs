@@ -121,28 +121,28 @@ pub fn summary_line(s: &Summary) -> String {
 
 /// Prints the summary, the worst `worst` pages and every failed page.
 pub fn print(summary: &Summary, results: &[PageResult], worst: usize) {
-    println!("{}", summary_line(summary));
+    say!("{}", summary_line(summary));
     if summary.kind == Kind::Readability {
         for line in structure_lines(&summary.structure) {
-            println!("  {line}");
+            say!("  {line}");
         }
     }
     let ranked = worst_first(results);
     if worst > 0 {
-        println!("  worst {}:", worst.min(ranked.len()));
+        say!("  worst {}:", worst.min(ranked.len()));
     }
     for r in ranked.iter().take(worst) {
-        println!("    {}", page_line(r));
+        say!("    {}", page_line(r));
     }
     let failed: Vec<_> = results
         .iter()
         .filter(|r| r.outcome.error.is_some())
         .collect();
     if !failed.is_empty() {
-        println!("  failed {}:", failed.len());
+        say!("  failed {}:", failed.len());
     }
     for r in failed {
-        println!(
+        say!(
             "    {}: {}",
             r.name,
             r.outcome.error.as_deref().unwrap_or("")
@@ -232,14 +232,14 @@ pub fn quote(text: &str, max: usize) -> String {
 
 /// `--page`: everything about one page, to debug it.
 pub fn print_detail(corpus: &str, page: &Page, r: &PageResult) {
-    println!("\n=== {corpus}/{} ===", r.name);
-    println!("{}", page_line(r));
+    say!("\n=== {corpus}/{} ===", r.name);
+    say!("{}", page_line(r));
     let ms = r.outcome.convert.as_secs_f64() * 1000.0;
-    println!("convert {ms:.1} ms  source {}", page.source.display());
+    say!("convert {ms:.1} ms  source {}", page.source.display());
     if let Some(e) = &r.outcome.error {
-        println!("error: {e}");
+        say!("error: {e}");
     }
-    println!(
+    say!(
         "--- produced markdown ---\n{}",
         r.outcome.markdown.trim_end()
     );
@@ -256,9 +256,9 @@ pub fn print_detail(corpus: &str, page: &Page, r: &PageResult) {
             print_meta("byline", byline, &r.outcome.byline);
             print_spans(&html_visible_text(expected_html), &r.outcome.markdown);
             let missing = crate::structure::missing(expected_html, &r.outcome.markdown, SPANS);
-            println!("--- structure missing: {} ---", missing.len());
+            say!("--- structure missing: {} ---", missing.len());
             for (i, key) in missing {
-                println!("  {}: {}", CONSTRUCTS[i], quote(&key, 120));
+                say!("  {}: {}", CONSTRUCTS[i], quote(&key, 120));
             }
         }
         (_, Score::Sentence(s)) => {
@@ -270,7 +270,7 @@ pub fn print_detail(corpus: &str, page: &Page, r: &PageResult) {
 }
 
 fn print_meta(label: &str, expected: &Option<String>, ours: &Option<String>) {
-    println!("{label}: expected {expected:?}  got {ours:?}");
+    say!("{label}: expected {expected:?}  got {ours:?}");
 }
 
 /// Missing and extra shingle runs of a readability page.
@@ -284,9 +284,9 @@ fn print_spans(expected: &str, markdown: &str) {
 }
 
 fn print_list(label: &str, items: &[String]) {
-    println!("--- {label}: {} ---", items.len());
+    say!("--- {label}: {} ---", items.len());
     for item in items {
-        println!("  {item}");
+        say!("  {item}");
     }
 }
 
@@ -345,6 +345,7 @@ fn page_json(r: &PageResult) -> Value {
         } => json!({
             "tp": r4(s.tp), "fp": r4(s.fp), "fn": r4(s.fn_),
             "title_ok": title_ok, "byline_ok": byline_ok,
+            "title": r.outcome.title, "byline": r.outcome.byline,
             "structure": {"matched": structure.matched, "reference": structure.expected,
                           "output": structure.produced, "kept": structure.kept,
                           "kept_matched": structure.kept_matched},

@@ -77,3 +77,37 @@ fn find_headline(dom: &Dom, stats: &Stats, title: &str) -> Option<NodeId> {
     }
     found
 }
+
+/// A marker holding this much weighted text at least can be the article
+/// on the strength of holding its headline.
+const MIN_HEADLINE_MARKER_TEXT: u32 = 500;
+
+/// The innermost of `markers` (article markers, in document order) that
+/// holds the page's headline `<h1>` and at least
+/// [`MIN_HEADLINE_MARKER_TEXT`] of text.
+pub(super) fn headline_marker(
+    dom: &Dom,
+    stats: &Stats,
+    markers: &[NodeId],
+    title: Option<&str>,
+) -> Option<NodeId> {
+    let wanted = fold(title?).to_lowercase();
+    let h1 = dom.ids().find(|&id| {
+        !stats.gone.contains(id)
+            && dom.element(id).is_some_and(|e| e.is("h1"))
+            && dom.subtree_range(id).len() <= MAX_HEADLINE_NODES
+            && is_headline(&fold(&dom.text_content_except(id, &stats.gone)), &wanted)
+    })?;
+    markers
+        .iter()
+        .rev()
+        .copied()
+        .find(|&m| dom.contains(m, h1) && stats.text[m.index()] >= MIN_HEADLINE_MARKER_TEXT)
+}
+
+/// An `<h1>` text that is the headline, or the part of it the `<title>`
+/// keeps ("Kicker: Headline" beside an `<h1>` of "Headline").
+fn is_headline(text: &str, wanted: &str) -> bool {
+    let text = text.to_lowercase();
+    text.chars().count() >= 3 && (text == wanted || wanted.contains(&text))
+}

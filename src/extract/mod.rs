@@ -46,7 +46,7 @@ pub(crate) fn extract_within(
     if budget.spent() {
         return whole(dom, body, &budget.cut_short("the whole body"));
     }
-    if let Some(article) = by_marker(dom, &stats, body) {
+    if let Some(article) = by_marker(dom, &stats, body, title) {
         return article;
     }
     if budget.spent() {
@@ -75,12 +75,16 @@ fn whole(dom: &Dom, body: NodeId, reason: &str) -> Article {
     }
 }
 
-fn by_marker(dom: &Dom, stats: &Stats, body: NodeId) -> Option<Article> {
+fn by_marker(dom: &Dom, stats: &Stats, body: NodeId, title: Option<&str>) -> Option<Article> {
     let body_text = f64::from(stats.text[body.index()]);
-    let qualifying: Vec<NodeId> = dom
+    let markers: Vec<NodeId> = dom
         .subtree(body)
         .filter(|&id| !stats.gone.contains(id))
         .filter(|&id| dom.element(id).is_some_and(is_article_marker))
+        .collect();
+    let qualifying: Vec<NodeId> = markers
+        .iter()
+        .copied()
         .filter(|&id| {
             body_text > 0.0 && f64::from(stats.text[id.index()]) >= MARKER_SHARE * body_text
         })
@@ -88,6 +92,15 @@ fn by_marker(dom: &Dom, stats: &Stats, body: NodeId) -> Option<Article> {
     // Qualifying markers each hold over half the text, so they nest: the
     // last in document order is the innermost.
     let mut chosen = *qualifying.last()?;
+    // A marker holding most of the text but not the headline, beside a
+    // substantial one that holds it, is the comment thread's or the
+    // related stories' <main>: the headline's marker is the article.
+    if let Some(with_headline) = header::headline_marker(dom, stats, &markers, title)
+        && !dom.contains(chosen, with_headline)
+        && !dom.contains(with_headline, chosen)
+    {
+        chosen = with_headline;
+    }
     for &outer in qualifying.iter().rev().skip(1) {
         if f64::from(stats.text[outer.index()])
             <= MARKER_GROWTH * f64::from(stats.text[chosen.index()])

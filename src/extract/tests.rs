@@ -199,3 +199,20 @@ fn page_budget_grows_with_the_page() {
         large.cut_short("x")
     );
 }
+
+#[test]
+fn the_marker_holding_the_headline_beats_a_bigger_comment_thread() {
+    let body = para("The council approved the plan, after a long debate.", 12);
+    let comments = para("I think this is wrong, and so do my neighbours here.", 40);
+    let html = format!(
+        "<span role=main id=a><h1>Plan approved</h1>{body}</span>\
+         <span role=main id=c><h2>Comments</h2>{comments}</span>"
+    );
+    let dom = Dom::parse(&html);
+    let removed = NodeSet::new(dom.len());
+    let a = extract(&dom, &removed, Some("Kicker: Plan approved"));
+    assert_eq!(dom.path(a.roots[0]), "body > span#a");
+    // Without a headline to go by, the marker holding most text wins.
+    let a = extract(&dom, &removed, None);
+    assert_eq!(dom.path(a.roots[0]), "body > span#c");
+}

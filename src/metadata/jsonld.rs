@@ -7,6 +7,9 @@ use serde_json::Value;
 #[derive(Debug, Default)]
 pub(crate) struct Article {
     pub(crate) headline: Option<String>,
+    /// The Article's `name`: usually the headline again, sometimes the
+    /// site's name.
+    pub(crate) name: Option<String>,
     pub(crate) author: Option<String>,
     pub(crate) authors: Vec<String>,
     pub(crate) published: Option<String>,
@@ -18,7 +21,15 @@ pub(crate) struct Article {
 
 const ARTICLE_TYPES: &[&str] = &[
     "Article",
+    "AdvertiserContentArticle",
     "NewsArticle",
+    "AskPublicNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "SatiricalArticle",
+    "MedicalScholarlyArticle",
+    "DiscussionForumPosting",
+    "APIReference",
     "BlogPosting",
     "ReportageNewsArticle",
     "AnalysisNewsArticle",
@@ -32,7 +43,7 @@ const ARTICLE_TYPES: &[&str] = &[
 
 /// Reads one script's JSON; the first Article found fills what is empty.
 pub(crate) fn read(json: &str, into: &mut Article) {
-    let Ok(value) = serde_json::from_str::<Value>(json.trim()) else {
+    let Ok(value) = serde_json::from_str::<Value>(unwrap_markup(json)) else {
         return;
     };
     let mut stack = vec![&value];
@@ -52,6 +63,17 @@ pub(crate) fn read(json: &str, into: &mut Article) {
     }
 }
 
+/// The JSON inside the `<![CDATA[...]]>` or `<!--...-->` wrapper that
+/// XHTML-minded pages put around their script text.
+fn unwrap_markup(json: &str) -> &str {
+    let mut json = json.trim();
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        json = json.strip_prefix(open).unwrap_or(json).trim_start();
+        json = json.strip_suffix(close).unwrap_or(json).trim_end();
+    }
+    json.strip_suffix(';').unwrap_or(json).trim_end()
+}
+
 fn is_article(v: &Value) -> bool {
     match v.get("@type") {
         Some(Value::String(t)) => ARTICLE_TYPES.contains(&t.as_str()),
@@ -64,7 +86,10 @@ fn is_article(v: &Value) -> bool {
 
 fn fill(v: &Value, into: &mut Article) {
     let text = |key: &str| v.get(key).and_then(Value::as_str).map(super::fold);
-    into.headline = into.headline.take().or_else(|| text("headline"));
+    if into.headline.is_none() && into.name.is_none() {
+        into.headline = text("headline");
+        into.name = text("name");
+    }
     into.published = into.published.take().or_else(|| text("datePublished"));
     into.modified = into.modified.take().or_else(|| text("dateModified"));
     into.description = into.description.take().or_else(|| text("description"));

@@ -8,18 +8,26 @@
 //! markup (`<time>`, `rel=author`, byline classes) for the rest. Dates are
 //! rewritten as ISO 8601 when they can be read (see `date`).
 
+mod byline;
 mod date;
 mod jsonld;
 mod title;
 
 use crate::dom::{Dom, Element, NodeId};
+use regex::Regex;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Metadata read from the page.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Metadata {
-    /// The article's headline.
+    /// The title the page declares for itself: its JSON-LD Article's, its
+    /// `<meta>` title (Dublin Core, OpenGraph, Twitter...), else its
+    /// `<title>` without the site's name.
     pub title: Option<String>,
+    /// The headline the page shows: the declared title's clean form, or
+    /// the `<h1>` that `<title>` contains. It heads the Markdown.
+    pub headline: Option<String>,
     /// The author(s), as the page writes them.
     pub byline: Option<String>,
     /// Each author, as the page names them (JSON-LD authors, every
@@ -50,11 +58,17 @@ pub struct Metadata {
 pub(crate) struct Found {
     /// `<meta name|property|itemprop=K content=V>`, keys lower-cased, first wins.
     pub(crate) meta: HashMap<String, String>,
+    /// The `<meta>` titles, authors, descriptions and site names under
+    /// normalised keys (`dc:title`, `og:title`, `author`...), last wins.
+    pub(crate) declared: HashMap<String, String>,
     pub(crate) title: Option<String>,
     pub(crate) canonical: Option<String>,
     pub(crate) lang: Option<String>,
     pub(crate) h1s: Vec<String>,
-    pub(crate) author_markup: Option<String>,
+    /// How many `<h1>` the page has.
+    pub(crate) h1_count: usize,
+    /// The text of the first `<h1>` and `<h2>` elements.
+    pub(crate) headings: Vec<String>,
     /// Every author `<meta>`, in document order (pages list co-authors so).
     pub(crate) meta_authors: Vec<String>,
     /// `<time>` elements: marked as published, marked as modified, first.
@@ -80,10 +94,12 @@ const AUTHOR_KEYS: &[&str] = &[
 /// Reads the page's metadata.
 pub(crate) fn read(dom: &Dom) -> Metadata {
     let found = collect(dom);
+    let byline = byline(&found, dom);
     Metadata {
-        title: title::choose(&found),
-        byline: byline(&found),
-        authors: authors(&found),
+        title: title::declared(&found),
+        headline: title::headline(&found),
+        authors: authors(&found, byline.as_deref()),
+        byline,
         published: date(
             &found,
             PUBLISHED_KEYS,
@@ -178,7 +194,7 @@ fn date<'a>(
 
 /// JSON-LD's list of authors, else every author `<meta>`, else the byline
 /// markup without its "By".
-fn authors(found: &Found) -> Vec<String> {
+fn authors(found: &Found, byline: Option<&str>) -> Vec<String> {
     if !found.ld.authors.is_empty() {
         return found.ld.authors.clone();
     }
@@ -189,7 +205,7 @@ fn authors(found: &Found) -> Vec<String> {
         }
     }
     if list.is_empty()
-        && let Some(markup) = &found.author_markup
+        && let Some(markup) = byline
     {
         let name = markup
             .strip_prefix("By ")
@@ -200,14 +216,36 @@ fn authors(found: &Found) -> Vec<String> {
     list
 }
 
-fn byline(found: &Found) -> Option<String> {
-    let meta = first(found, AUTHOR_KEYS).filter(|a| !a.starts_with("http"));
+/// `<meta>` authors, strongest first (keys as [`declared_key`] writes them).
+const BYLINE_KEYS: &[&str] = &["dc:creator", "dcterm:creator", "author", "parsely-author"];
+
+/// JSON-LD's authors, then the `<meta>` ones, then `article:author` when it
+/// is a name rather than a profile address, then the byline markup.
+fn byline(found: &Found, dom: &Dom) -> Option<String> {
+    let meta = || {
+        BYLINE_KEYS
+            .iter()
+            .find_map(|k| found.declared.get(*k).cloned())
+    };
+    let article_author = || {
+        found
+            .declared
+            .get("article:author")
+            .filter(|a| !is_url(a))
+            .cloned()
+    };
     found
         .ld
         .author
         .clone()
-        .or(meta)
-        .or_else(|| found.author_markup.clone())
+        .or_else(meta)
+        .or_else(article_author)
+        .or_else(|| byline::find(dom))
+}
+
+fn is_url(s: &str) -> bool {
+    let s = s.trim_start().to_ascii_lowercase();
+    s.starts_with("http://") || s.starts_with("https://") || s.starts_with("www.")
 }
 
 fn collect(dom: &Dom) -> Found {
@@ -221,16 +259,34 @@ fn collect(dom: &Dom) -> Found {
             }
             "meta" => {
                 read_meta(el, &mut found.meta);
+                read_declared(el, &mut found.declared);
                 read_meta_author(el, &mut found.meta_authors);
             }
             "time" => read_time(dom, id, el, &mut found),
             "link" => read_link(el, &mut found),
             "script" => read_script(dom, id, el, &mut found),
-            "h1" if found.h1s.len() < 5 => found.h1s.push(fold(&dom.text_content(id))),
-            _ => read_author_markup(dom, id, el, &mut found),
+            "h1" | "h2" => read_heading(dom, id, &el.name, &mut found),
+            _ => {}
         }
     }
     found
+}
+
+/// Headings bigger than this many nodes are not read: headlines are short,
+/// and the bound keeps the reading linear on nested headings.
+const MAX_HEADING_NODES: usize = 256;
+
+fn read_heading(dom: &Dom, id: NodeId, name: &str, found: &mut Found) {
+    let is_h1 = name == "h1";
+    found.h1_count += usize::from(is_h1);
+    if found.headings.len() >= 32 || dom.subtree_range(id).len() > MAX_HEADING_NODES {
+        return;
+    }
+    let text = fold(&dom.text_content(id));
+    if is_h1 && found.h1s.len() < 5 {
+        found.h1s.push(text.clone());
+    }
+    found.headings.push(text);
 }
 
 fn read_meta(el: &Element, meta: &mut HashMap<String, String>) {
@@ -244,6 +300,49 @@ fn read_meta(el: &Element, meta: &mut HashMap<String, String>) {
                 .or_insert_with(|| content.clone());
         }
     }
+}
+
+/// Where `<meta>` keys are titles, authors, descriptions or site names:
+/// every such key of a `property` list (`og:title twitter:title`), else
+/// the `name`, in one spelling (`DC.Title` is `dc:title`).
+fn read_declared(el: &Element, declared: &mut HashMap<String, String>) {
+    let Some(content) = el.attr("content").map(fold).filter(|c| !c.is_empty()) else {
+        return;
+    };
+    let mut any = false;
+    if let Some(property) = el.attr("property") {
+        for m in PROPERTY_KEY.find_iter(property) {
+            declared.insert(squeeze(m.as_str()), content.clone());
+            any = true;
+        }
+    }
+    if !any && let Some(name) = el.attr("name").filter(|n| NAME_KEY.is_match(n)) {
+        declared.insert(squeeze(name).replace('.', ":"), content);
+    }
+}
+
+/// A `property` token naming a declared field.
+static PROPERTY_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(article|dc|dcterm|og|twitter)\s*:\s*(author|creator|description|published_time|title|site_name)",
+    )
+    .expect("valid regex")
+});
+
+/// A `name` naming a declared field.
+static NAME_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:(dc|dcterm|og|twitter|parsely|weibo:(article|webpage))\s*[-.:]\s*)?(author|creator|pub-date|description|title|site_name)\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// Lower-cased, whitespace removed.
+fn squeeze(key: &str) -> String {
+    key.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Every author `<meta>`, not only the first (first wins in `meta`).
@@ -318,28 +417,6 @@ fn read_script(dom: &Dom, id: NodeId, el: &Element, found: &mut Found) {
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
     if is_ld {
         jsonld::read(&dom.text_content(id), &mut found.ld);
-    }
-}
-
-/// `rel=author`, `itemprop=author` or a `byline` class, when short.
-fn read_author_markup(dom: &Dom, id: NodeId, el: &Element, found: &mut Found) {
-    if found.author_markup.is_some() {
-        return;
-    }
-    let marked = el.attr("rel") == Some("author")
-        || el
-            .attr("itemprop")
-            .is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "author"))
-        || el
-            .classes()
-            .any(|c| c.eq_ignore_ascii_case("byline") || c.eq_ignore_ascii_case("author"));
-    // A byline is a few nodes; larger elements are not read, which keeps
-    // this linear on deeply nested pages.
-    if marked && dom.subtree_range(id).len() <= 64 {
-        let text = fold(&dom.text_content(id));
-        if !text.is_empty() && text.chars().count() <= 100 {
-            found.author_markup = Some(text);
-        }
     }
 }
 

@@ -15,7 +15,91 @@ fn og_title_contained_in_title_wins() {
 #[test]
 fn h1_contained_in_title_wins_over_raw_title() {
     let m = meta_of("<title>Site — A long headline here</title><h1>A long headline here</h1>");
-    assert_eq!(m.title.as_deref(), Some("A long headline here"));
+    assert_eq!(m.headline.as_deref(), Some("A long headline here"));
+    // Four words are too few to be sure the cut left the headline whole.
+    assert_eq!(m.title.as_deref(), Some("Site — A long headline here"));
+}
+
+#[test]
+fn declared_titles_dublin_core_first_last_meta_wins() {
+    let m = meta_of(
+        r#"<title>Title Element</title>
+        <meta property="og:title twitter:title" content="A title">
+        <meta name="DC.title" content="Name title">
+        <meta property="x:title dc:title" content="Preferred title">
+        <meta property="dc:creator twitter:site_name" content="Creator Name">
+        <meta name="author" content="Not this one">"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("Preferred title"));
+    assert_eq!(m.byline.as_deref(), Some("Creator Name"));
+    let m = meta_of(
+        r#"<meta name="parsely-title" content="P"><meta name="parsely-author" content="Jo">"#,
+    );
+    assert_eq!(m.title.as_deref(), Some("P"));
+    assert_eq!(m.byline.as_deref(), Some("Jo"));
+}
+
+#[test]
+fn json_ld_in_cdata_and_name_against_headline() {
+    let ld = |name: &str, headline: &str| {
+        format!(
+            r#"<title>Quiet river towns are booming again | Daily</title>
+            <script type="application/ld+json"><![CDATA[
+            {{"@type":"NewsArticle","name":"{name}","headline":"{headline}"}}
+            ]]></script>"#
+        )
+    };
+    // The site's name in `name`: the headline resembles the <title>.
+    let m = meta_of(&ld("Daily", "Quiet river towns are booming again"));
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Quiet river towns are booming again")
+    );
+    // Both resemble it: `name` wins.
+    let m = meta_of(&ld(
+        "Quiet river towns are booming",
+        "Quiet river towns are booming again",
+    ));
+    assert_eq!(m.title.as_deref(), Some("Quiet river towns are booming"));
+}
+
+#[test]
+fn title_element_cuts() {
+    let title = |t: &str| {
+        meta_of(&format!("<title>{t}</title>"))
+            .title
+            .unwrap_or_default()
+    };
+    // The last part goes; the rest keeps its own separators.
+    assert_eq!(
+        title("Get your Frontend Code Covered | Code | Nicolas P"),
+        "Get your Frontend Code Covered | Code"
+    );
+    // A site name first: the first part goes instead.
+    assert_eq!(
+        title("Daily - How river towns got their ferries back"),
+        "How river towns got their ferries back"
+    );
+    // "Site: Headline" loses the site; a long part before the colon stays.
+    assert_eq!(
+        title("Outside the web: standalone WebAssembly binaries using Emscripten"),
+        "standalone WebAssembly binaries using Emscripten"
+    );
+    assert_eq!(
+        title("Why seven of the ten biggest towns said no: a vote"),
+        "Why seven of the ten biggest towns said no: a vote"
+    );
+    // Chinese counts two characters a word: the cut is made.
+    assert_eq!(
+        title("宇航员在太空中喝酒会怎么样 - 光明网"),
+        "宇航员在太空中喝酒会怎么样"
+    );
+}
+
+#[test]
+fn a_heading_equal_to_a_colon_title_keeps_it_whole() {
+    let m = meta_of("<title>Evolve: Shared History</title><h2>Evolve: Shared History</h2>");
+    assert_eq!(m.title.as_deref(), Some("Evolve: Shared History"));
 }
 
 #[test]
@@ -117,6 +201,20 @@ fn opengraph_twitter_and_dublin_core() {
     assert_eq!(m.lang.as_deref(), Some("ko"));
     assert_eq!(m.site_name.as_deref(), Some("Coast News"));
     assert_eq!(m.authors, ["Ana Lima", "Bo Chen"]);
+}
+
+#[test]
+fn byline_markup_outside_page_furniture() {
+    let m = meta_of(
+        r#"<body><div class="header"><span class="author">Site Staff</span></div>
+        <p class="byline" style="display: none">Hidden Name</p>
+        <div class="post-meta"><span class="entry-author">By <span itemprop="name">Ana Lima</span> 8h</span></div></body>"#,
+    );
+    assert_eq!(m.byline.as_deref(), Some("Ana Lima"));
+    // Too long to be a byline.
+    let long = "word ".repeat(30);
+    let m = meta_of(&format!(r#"<p class="author-note">{long}</p>"#));
+    assert_eq!(m.byline, None);
 }
 
 #[test]

@@ -29,8 +29,9 @@ pub(super) struct Page<'a> {
     pub(super) inside_article: NodeSet,
     /// Never dropped: `html`, `body`, the main article marker's path.
     protected: NodeSet,
-    /// Elements holding over half the page's text: class/id patterns are
-    /// guesses, and a guess never takes most of the page.
+    /// Elements holding over half the page's text, or named as the
+    /// article's content and holding much of it: class/id patterns are
+    /// guesses, and a guess never takes most of the page or its article.
     pub(super) large: NodeSet,
 }
 
@@ -73,7 +74,17 @@ impl<'a> Page<'a> {
         };
         page.protected = page.protect_containers(&markers);
         let half = page.chars(dom.root()) / 2;
-        let large: Vec<NodeId> = dom.ids().filter(|&id| page.chars(id) > half).collect();
+        let large: Vec<NodeId> = dom
+            .ids()
+            .filter(|&id| {
+                let chars = page.chars(id);
+                chars > half
+                    || dom.element(id).is_some_and(|e| {
+                        (chars >= CONTENT_CHARS && (named_content(e) || is_article_marker(e)))
+                            || (chars >= BODY_CHARS && named_body(e))
+                    })
+            })
+            .collect();
         large.into_iter().for_each(|id| page.large.insert(id));
         page
     }
@@ -84,8 +95,9 @@ impl<'a> Page<'a> {
         (self.chars_before[r.end] - self.chars_before[r.start]) as usize
     }
 
-    /// `html`, `body` and the path to the article marker holding the most
-    /// text are never dropped: a boilerplate rule must not take the page.
+    /// `html`, `body`, the path to the article marker holding the most
+    /// text and to the markers inside it holding most of its text are
+    /// never dropped: a boilerplate rule must not take the page.
     /// Nor is anything inside `<pre>`.
     fn protect_containers(&self, markers: &[NodeId]) -> NodeSet {
         let dom = self.dom;
@@ -99,9 +111,17 @@ impl<'a> Page<'a> {
                 set.insert(id);
             }
         }
-        if let Some(best) = best {
-            set.insert(best);
-            dom.ancestors(best).for_each(|a| set.insert(a));
+        // Down through markers nested in it that hold most of its text
+        // (an <article> inside <main>): the innermost is the article.
+        let mut best = best;
+        while let Some(outer) = best {
+            set.insert(outer);
+            dom.ancestors(outer).for_each(|a| set.insert(a));
+            best = markers
+                .iter()
+                .copied()
+                .filter(|&m| m > outer && dom.contains(outer, m))
+                .find(|&m| 2 * self.chars(m) > self.chars(outer));
         }
         // Inside code, class names are syntax highlighting ("hljs-comment"),
         // not page furniture.
@@ -113,6 +133,52 @@ impl<'a> Page<'a> {
         }
         set
     }
+}
+
+/// A block named as the article's content, or marked as an article,
+/// holding at least this many characters is not a widget, whatever else
+/// its classes say.
+const CONTENT_CHARS: usize = 1000;
+
+/// A block whose class or id is the usual name of an article's body
+/// (`entry-content`, `article-body`) holding at least this many
+/// characters is not a widget either.
+const BODY_CHARS: usize = 300;
+
+/// Class tokens and ids that name the article's text itself, in one
+/// spelling (lower case, `_` and `__` as `-`). Whole tokens only:
+/// "comment-content" or "widget-content" do not count.
+const CONTENT_NAMES: &[&str] = &["content", "entry", "main-content", "post-entry"];
+
+/// The usual names of an article's body.
+const BODY_NAMES: &[&str] = &[
+    "entry-content",
+    "entry-body",
+    "post-content",
+    "post-body",
+    "article-content",
+    "article-body",
+    "article-text",
+    "articlebody",
+    "story-body",
+    "story-content",
+];
+
+/// Named as the page's content by a class token or the id.
+fn named_content(e: &Element) -> bool {
+    names(e).any(|t| CONTENT_NAMES.contains(&t.as_str()) || BODY_NAMES.contains(&t.as_str()))
+}
+
+/// Named as the article's body by a class token or the id.
+fn named_body(e: &Element) -> bool {
+    names(e).any(|t| BODY_NAMES.contains(&t.as_str()))
+}
+
+/// Class tokens and the id in one spelling: lower case, `_` as `-`.
+fn names(e: &Element) -> impl Iterator<Item = String> + '_ {
+    e.classes()
+        .chain(e.attr("id"))
+        .map(|t| t.to_ascii_lowercase().replace("__", "-").replace('_', "-"))
 }
 
 /// Characters other than whitespace; most text is ASCII, counted by byte.

@@ -116,7 +116,9 @@ impl<'c> Matcher<'c> {
         }
         self.classes.clear();
         let id = el.attr("id").filter(|v| !v.is_empty());
-        for token in el.classes().chain(id) {
+        let post = is_cms_post(el);
+        let role = |t: &&str| !(is_modifier(t) || (post && is_taxonomy(t)));
+        for token in el.classes().filter(role).chain(id) {
             self.classes.add(&self.compiled.class_id, token);
         }
     }
@@ -154,6 +156,37 @@ impl<'c> Matcher<'c> {
         }
         self.texts.add(&self.compiled.text, &self.folded);
     }
+}
+
+/// A class stating what an element has or lacks, not what it is:
+/// "no-share", "has-paywall", "with-sidebar", "modal-enabled".
+fn is_modifier(token: &str) -> bool {
+    let t = token.as_bytes();
+    let starts = |p: &str| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let ends =
+        |p: &str| t.len() > p.len() && t[t.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes());
+    ["no-", "no_", "has-", "has_", "with-", "without-", "not-"]
+        .iter()
+        .any(|p| starts(p))
+        || ["-enabled", "-disabled", "-active"].iter().any(|p| ends(p))
+}
+
+/// A post as WordPress-style CMSs mark it (`hentry`, `type-post`,
+/// `status-publish`): its `category-*` and `tag-*` classes name topics.
+fn is_cms_post(el: &Element) -> bool {
+    el.classes().any(|t| {
+        ["hentry", "type-post", "status-publish"]
+            .iter()
+            .any(|m| t.eq_ignore_ascii_case(m))
+    })
+}
+
+/// A topic class: `category-social-issues`, `tag-newsletter`.
+fn is_taxonomy(token: &str) -> bool {
+    let t = token.as_bytes();
+    ["category-", "tag-"]
+        .iter()
+        .any(|p| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 impl Hits {

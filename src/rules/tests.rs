@@ -179,3 +179,50 @@ fn nothing_inside_pre_is_matched() {
     let html = r#"<pre><span class="hljs-comment">// note</span> code()</pre><div class="comment">c</div><p>text</p>"#;
     assert_eq!(remaining(&rules, html), "// note code() text");
 }
+
+#[test]
+fn an_article_inside_main_holding_most_of_it_is_never_dropped() {
+    let rules = only("[[rule]]\nname = \"n\"\nclass_id = '(^|[-_])newsletter([-_]|$)'");
+    // WordPress tags the post with its categories; one is about newsletters.
+    let html = r#"<main><article class="post category-no-newsletter-rss">Post text here</article>
+        <div class="newsletter-box">Sign up</div></main>"#;
+    assert_eq!(remaining(&rules, html), "Post text here");
+}
+
+#[test]
+fn a_block_named_as_content_with_much_text_is_not_a_widget() {
+    let rules = only("[[rule]]\nname = \"s\"\nclass_id = '^share$'");
+    let long = "Words of the article itself. ".repeat(60);
+    let html = format!(
+        r#"<div class="entry themeform share"><p>{long}</p></div>
+        <div class="share">Share</div><div class="content share">Short</div>
+        <p>{long}</p><p>{long}</p>"#
+    );
+    let left = remaining(&rules, &html);
+    assert!(left.starts_with("Words of the article itself."), "{left}");
+    assert!(!left.contains("Share") && !left.contains("Short"), "{left}");
+}
+
+#[test]
+fn modifier_and_cms_topic_classes_are_not_roles() {
+    let rules =
+        only("[[rule]]\nname = \"s\"\nclass_id = '(^|[-_])(share|social|paywall|modal)([-_]|$)'");
+    let html = r#"<div class="no-share">A</div><div class="has-paywall">B</div>
+        <div class="modal-enabled">C</div>
+        <div class="post type-post hentry category-social-issues">D</div>
+        <div class="category-social-links">E</div><div class="share">F</div>"#;
+    assert_eq!(remaining(&rules, html), "A B C D");
+}
+
+#[test]
+fn a_block_named_as_the_article_body_with_300_characters_stays() {
+    let rules = only("[[rule]]\nname = \"p\"\nclass_id = '(^|[-_])paywall([-_]|$)'");
+    let text = "A short article, a few sentences long. ".repeat(9);
+    let html = format!(
+        r#"<div class="entry__content steady-paywall-container">{text}</div>
+        <div class="paywall-box">Subscribe</div>"#
+    );
+    let left = remaining(&rules, &html);
+    assert!(left.starts_with("A short article"), "{left}");
+    assert!(!left.contains("Subscribe"), "{left}");
+}
