@@ -32,8 +32,8 @@ fn angle_brackets_around_an_address_like_word_stay_text() {
     assert_eq!(whole_body("<p>&lt;'''@div&gt;</p>"), "\\<'''@div>\n");
     assert_eq!(whole_body("<p>&lt;1@x.y&gt;</p>"), "\\<1@x.y>\n");
     assert_eq!(
-        whole_body("<p>a &lt; b, a &lt;= b, &lt;3 x</p>"),
-        "a < b, a <= b, <3 x\n"
+        whole_body("<p>a &lt; b, a &lt;= b, &lt;3 x, x&lt;=y(), &lt;3</p>"),
+        "a < b, a <= b, <3 x, x<=y(), <3\n"
     );
 }
 

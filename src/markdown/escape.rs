@@ -70,19 +70,22 @@ fn needs_escape(chars: &[char], i: usize, ctx: &TextContext) -> bool {
 
 /// Whether `<` before `rest` (then `next`) could open an email autolink
 /// such as `<a.b@c.d>` or `<'''@x>`: a word with an `@` before any
-/// space or `>`. A word the run ends in is assumed to, when it starts
-/// with a character an address can start with.
+/// space or `>`, in the run or, for the run's last word, possibly in
+/// what follows it.
 fn email_like(rest: &[char], next: Option<char>) -> bool {
     match rest
         .iter()
         .position(|&c| c.is_whitespace() || c == '>' || c == '<')
     {
         Some(end) => rest[..end].contains(&'@'),
-        None => rest
-            .first()
-            .copied()
-            .or(next)
-            .is_some_and(|c| c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-".contains(c)),
+        // The word goes on past the run when what follows can be part of
+        // an address; at the end of the line it cannot.
+        None => {
+            rest.contains(&'@')
+                || next.is_some_and(|c| {
+                    c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-@".contains(c)
+                })
+        }
     }
 }
 
