@@ -69,3 +69,16 @@ fn a_code_block_inside_a_link_is_written_outside_it() {
         "[text](http://x.y/)\n\n```\ncode\n```\n\n[more](http://x.y/)\n"
     );
 }
+
+/// A pipe table's `<thead>` row is its header even when a body row comes
+/// first in the page (a table left open, another's head merged into it):
+/// the round-trip check read the rows in page order.
+#[test]
+fn a_late_table_head_is_the_header_row() {
+    assert_eq!(
+        whole_body(
+            "<table><tr><td>a</td><td>b</td></tr><thead><tr><th>H1</th><th>H2</th></tr></thead></table>"
+        ),
+        "| H1 | H2 |\n| --- | --- |\n| a | b |\n"
+    );
+}

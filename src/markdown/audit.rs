@@ -69,6 +69,8 @@ pub(crate) fn dom_summary(
         tables: Vec::new(),
         open: Vec::new(),
         deferred: Vec::new(),
+        moved_header: None,
+        walk_first: None,
     };
     for &root in roots {
         audit.walk(root, false);
@@ -132,6 +134,11 @@ struct Audit<'a> {
     open: Vec<Open>,
     /// Captions written when their owner ends: (owner, caption).
     deferred: Vec<(NodeId, NodeId)>,
+    /// A pipe table's header row that the writer moves to the top: walked
+    /// first, then skipped where it stands (with whether it was walked).
+    moved_header: Option<(NodeId, bool)>,
+    /// A walk to start before the current one goes on.
+    walk_first: Option<NodeId>,
 }
 
 impl Audit<'_> {
@@ -198,6 +205,7 @@ impl Audit<'_> {
                     if skip && let Some(w) = walkers.last_mut() {
                         w.skip_children(self.page.dom);
                     }
+                    walkers.extend(self.walk_first.take().map(Walker::new));
                 }
                 Some(Step::Leave(id)) => {
                     self.leave();
@@ -232,6 +240,15 @@ impl Audit<'_> {
         if self.page.removed.contains(id) {
             self.push(Construct::None, false, false);
             return true;
+        }
+        if let Some((row, walked)) = &mut self.moved_header
+            && *row == id
+        {
+            if *walked {
+                self.push(Construct::None, false, false);
+                return true;
+            }
+            *walked = true;
         }
         let el = match dom.data(id) {
             NodeData::Element(el) => el,
@@ -351,6 +368,9 @@ impl Audit<'_> {
             "table" => {
                 let pipe = table::is_pipe_table(self.dom(), id, self.page.removed);
                 self.tables.push((pipe, false));
+                if pipe {
+                    self.move_header(id);
+                }
                 let construct = if pipe {
                     Construct::Table
                 } else {
@@ -379,6 +399,34 @@ impl Audit<'_> {
             _ => self.push(Construct::None, false, true),
         }
         el.is("pre")
+    }
+
+    /// The writer writes a pipe table's first `<thead>` row with text
+    /// first, wherever it stands: when it is not the first row with text,
+    /// it is walked before the table's rows and skipped in its place.
+    fn move_header(&mut self, table: NodeId) {
+        let dom = self.page.dom;
+        let removed = self.page.removed;
+        let mut rows = dom.subtree(table).filter(|&r| {
+            dom.element(r).is_some_and(|e| e.is("tr"))
+                && !dom.ancestors(r).any(|a| removed.contains(a))
+                && !dom.text_content_except(r, removed).trim().is_empty()
+        });
+        let Some(first) = rows.next() else {
+            return;
+        };
+        let in_head = |r: NodeId| {
+            dom.parent(r)
+                .and_then(|p| dom.element(p))
+                .is_some_and(|p| p.is("thead"))
+        };
+        if in_head(first) {
+            return;
+        }
+        if let Some(header) = rows.find(|&r| in_head(r)) {
+            self.moved_header = Some((header, false));
+            self.walk_first = Some(header);
+        }
     }
 
     fn pre(&mut self, id: NodeId) {
