@@ -55,6 +55,8 @@ pub struct Removal {
     pub path: String,
     /// How many characters of text went with it.
     pub chars: usize,
+    /// The first words of its text (about 60 characters), to recognise it.
+    pub text: String,
 }
 
 /// The element chosen as the article and why.
@@ -143,6 +145,12 @@ impl Cleaner {
         Ok(doc)
     }
 
+    /// What was skipped or counted while reading the rules files (adblock
+    /// lists, site configs).
+    pub fn rule_notes(&self) -> &[crate::RuleNote] {
+        self.rules.notes()
+    }
+
     /// The compiled rule set (for the stage benchmark).
     pub(crate) fn rule_set(&self) -> &RuleSet {
         &self.rules
@@ -216,7 +224,8 @@ impl Cleaner {
         let dom = dom;
         let mut metadata = metadata::read(&dom);
         metadata.source_url = context.url.map(str::to_string);
-        let mut pruned = self.rules.apply(&dom);
+        let urls = [metadata.url.as_deref(), context.url].into_iter().flatten();
+        let mut pruned = self.rules.apply(&dom, urls);
         let title = headline(&metadata);
         let (roots, article) = if self.options.extract {
             let a = extract::extract(&dom, &pruned.removed, title);

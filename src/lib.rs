@@ -53,7 +53,7 @@ pub use error::Error;
 pub use input::{Decoded, EncodingSource};
 pub use metadata::Metadata;
 pub use options::{LinkStyle, Options};
-pub use rules::RuleSource;
+pub use rules::{RuleNote, RuleSource};
 pub use unpack::Input;
 
 /// Converts one saved page with the default [`Options`].

@@ -36,9 +36,15 @@ pub fn metadata(page: &Parsed) -> Metadata {
     metadata::read(&page.0)
 }
 
-/// The cleaner's rule set applied to a parsed page.
-pub fn rules(cleaner: &Cleaner, page: &Parsed) -> Cleaned {
-    Cleaned(cleaner.rule_set().apply(&page.0))
+/// The cleaner's rule set applied to a parsed page whose address is
+/// `url` (for rules limited to sites).
+pub fn rules(cleaner: &Cleaner, page: &Parsed, url: Option<&str>) -> Cleaned {
+    Cleaned(cleaner.rule_set().apply(&page.0, url))
+}
+
+/// How many elements (with their subtrees) the rules removed.
+pub fn removed_count(cleaned: &Cleaned) -> usize {
+    cleaned.0.removals.len()
 }
 
 /// The article chosen among what the rules left.

@@ -333,3 +333,5 @@ mod formats;
 mod hostile;
 #[path = "cli/precommit.rs"]
 mod precommit;
+#[path = "cli/rules.rs"]
+mod rules;

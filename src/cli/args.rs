@@ -11,6 +11,10 @@ Examples:
   declutter saved/ --out-dir notes/      convert a folder, mirroring its sub-folders
   declutter page.html --rules mine.toml  add your own rules to the built-in ones
   declutter page.html --explain          show what was removed and why
+  declutter page.html --rules easylist.txt --rules ftr-site-config/
+                                         add an adblock list and a folder of site configs
+  declutter rules [--rules FILE]...      print the effective rule set (a file named
+                                         `rules` is converted as ./rules)
   declutter saved/ --write               write NAME.md beside each page (as a pre-commit hook)
   declutter saved/ --check               list Markdown copies that are missing or stale
   declutter crawl.warc.gz --format jsonl one JSON line per archived page
@@ -46,8 +50,10 @@ pub(crate) struct Args {
     #[arg(long, value_name = "DIR")]
     pub(crate) out_dir: Option<PathBuf>,
 
-    /// Add the rules in FILE (TOML, see the README) after the built-in
-    /// ones; repeat for several files.
+    /// Add the rules in FILE after the built-in ones: a TOML rules file, an
+    /// adblock element-hiding list or a FiveFilters site config (see the
+    /// README); a folder adds each of its .toml and .txt files. Repeat for
+    /// several.
     #[arg(long = "rules", value_name = "FILE")]
     pub(crate) rules: Vec<PathBuf>,
 
@@ -128,6 +134,12 @@ pub(crate) struct Args {
     /// code, or where a line would start a new block). Default: no wrap.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub(crate) wrap: Option<u16>,
+
+    /// Tell what the rules files held: per file, the rules read and the
+    /// lines skipped (network rules, scriptlets, XPath that does not
+    /// translate), each skipped line with its number.
+    #[arg(short = 'v', long)]
+    pub(crate) verbose: bool,
 
     /// No summary line and no progress bar.
     #[arg(short = 'q', long)]

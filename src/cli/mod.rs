@@ -15,13 +15,24 @@ mod names;
 mod output;
 mod plan;
 mod report;
+mod rules;
 mod run;
 
 use clap::Parser;
 use std::process::ExitCode;
 
 pub(crate) fn main() -> ExitCode {
-    let args = args::Args::parse();
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if rules::is_rules_command(&argv) {
+        return match rules::run(argv) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("declutter: {message}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    let args = args::Args::parse_from(argv);
     match run::run(&args) {
         Ok(run::Outcome::AllConverted) => ExitCode::SUCCESS,
         Ok(run::Outcome::SomeFailed) => ExitCode::from(1),

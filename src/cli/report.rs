@@ -110,9 +110,14 @@ pub(crate) fn explain(name: &str, doc: &Document) -> String {
         .map_or(String::new(), |s| format!(" ({s:?})"));
     let _ = writeln!(out, "{name}: encoding {}{source}", r.encoding);
     for removal in &r.removed {
+        let text = if removal.text.is_empty() {
+            String::new()
+        } else {
+            format!(" \"{}\"", removal.text)
+        };
         let _ = writeln!(
             out,
-            "{name}: removed by '{}': {} ({} chars)",
+            "{name}: removed by '{}': {}{text} ({} chars)",
             removal.rule, removal.path, removal.chars
         );
     }

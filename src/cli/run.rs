@@ -7,7 +7,8 @@ use super::inputs::{self, Page};
 use super::interrupt;
 use super::plan::{Dest, Jobs, Mode, Plan};
 use super::report::Progress;
-use declutter::{Cleaner, LinkStyle, Options, RuleSource};
+use super::rules;
+use declutter::{Cleaner, LinkStyle, Options};
 use std::io::IsTerminal;
 use std::time::Instant;
 
@@ -81,18 +82,7 @@ fn check_usage(args: &Args, pages: &[Page]) -> Result<(), String> {
 }
 
 fn build_cleaner(args: &Args) -> Result<Cleaner, String> {
-    let rules = args
-        .rules
-        .iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("{}: cannot read rules: {e}", path.display()))?;
-            Ok(RuleSource {
-                name: path.display().to_string(),
-                text,
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()?;
+    let rules = rules::load(&args.rules)?;
     let options = Options {
         extract: !args.no_extract,
         default_rules: !args.no_default_rules,
@@ -107,5 +97,9 @@ fn build_cleaner(args: &Args) -> Result<Cleaner, String> {
         wrap: args.wrap.map(usize::from),
         assets: None,
     };
-    Cleaner::new(options).map_err(|e| e.to_string())
+    let cleaner = Cleaner::new(options).map_err(|e| e.to_string())?;
+    if args.verbose {
+        rules::print_notes(cleaner.rule_notes(), true);
+    }
+    Ok(cleaner)
 }

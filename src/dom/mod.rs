@@ -8,12 +8,17 @@
 mod attrs;
 mod cap;
 mod parse;
+mod select;
 mod sink;
 mod walk;
 
 #[cfg(test)]
 pub(crate) use cap::MAX_DEPTH;
 pub(crate) use parse::parse_plain_rcdom;
+pub(crate) use select::{
+    Ancestors, CompiledSelector, Key as SelectorKey, SelectCaches, key as selector_key,
+    matches as selector_matches, parse_selector,
+};
 pub(crate) use walk::{Step, Walker};
 
 use html5ever::tendril::StrTendril;

@@ -35,9 +35,11 @@ pub(super) struct Page<'a> {
     pub(super) large: NodeSet,
 }
 
-pub(crate) fn apply(dom: &Dom, compiled: &Compiled) -> Pruned {
+/// Applies the rules to a page whose addresses have these `hosts` (for
+/// rules limited to sites).
+pub(crate) fn apply(dom: &Dom, compiled: &Compiled, hosts: &[String]) -> Pruned {
     let page = Page::new(dom);
-    let mut matcher = Matcher::new(compiled);
+    let mut matcher = Matcher::new(compiled, hosts);
     let kept = matching(&page, &mut matcher, Action::Keep);
     let on_kept_path = ancestors_of(dom, &kept);
     prune(&page, &mut matcher, &kept, &on_kept_path)
@@ -288,5 +290,40 @@ fn removal(page: &Page, rule: &Rule, id: NodeId) -> Removal {
         rule: rule.name.clone(),
         path: page.dom.path(id),
         chars: page.chars(id),
+        text: page.first_words(id),
+    }
+}
+
+/// How much of a removed element's text `--explain` shows.
+const FIRST_WORDS_CHARS: usize = 60;
+
+impl Page<'_> {
+    /// The first words of the element's visible text, up to about
+    /// [`FIRST_WORDS_CHARS`], with `…` when there is more. Only the text
+    /// nodes needed are read.
+    fn first_words(&self, id: NodeId) -> String {
+        let range = self.dom.subtree_range(id);
+        let first = self.texts.partition_point(|t| t.index() < range.start);
+        let mut out = String::new();
+        let nodes = self.texts[first..]
+            .iter()
+            .take_while(|t| t.index() < range.end);
+        let words = nodes
+            .filter_map(|&n| self.dom.text(n))
+            .flat_map(str::split_whitespace);
+        for word in words {
+            if out.chars().count() + word.chars().count() > FIRST_WORDS_CHARS {
+                if out.is_empty() {
+                    out.extend(word.chars().take(FIRST_WORDS_CHARS));
+                }
+                out.push('…');
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        out
     }
 }

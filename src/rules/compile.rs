@@ -1,11 +1,13 @@
 //! Rules compiled once per run: regexes built, class/id patterns combined
 //! into one `RegexSet` so each class token is matched once for all rules.
 
-use super::format::{self, Action, RuleSpec};
+use super::draft::{Draft, Located};
+use super::format::Action;
 use super::index::Index;
+use super::sites::{HostIndex, Sites};
 use crate::Error;
+use crate::dom::{CompiledSelector, parse_selector};
 use regex::{Regex, RegexSet};
-use toml::Spanned;
 
 /// Default `max_chars` of a text rule: boilerplate labels are short.
 const DEFAULT_TEXT_MAX_CHARS: usize = 200;
@@ -23,8 +25,13 @@ pub(super) struct Rule {
     pub(super) text: Option<usize>,
     pub(super) max_chars: Option<usize>,
     pub(super) outside_article: bool,
-    /// The rule as the user wrote it, for `declutter rules`-style listings.
+    /// A selector list: any of them matches.
+    pub(super) selectors: Vec<CompiledSelector>,
+    pub(super) sites: Sites,
+    /// The rule's origin and name, e.g. `built-in rules: scripts`.
     pub(super) source: String,
+    /// The rule as written, for `declutter rules`.
+    pub(super) draft: Draft,
 }
 
 /// A whole compiled rule set, in the order the rules were given.
@@ -33,7 +40,11 @@ pub(super) struct Compiled {
     pub(super) rules: Vec<Rule>,
     pub(super) class_id: RegexSet,
     pub(super) text: RegexSet,
-    pub(super) index: Index,
+    /// The drop rules' index.
+    pub(super) drop: Index,
+    /// The keep rules' index.
+    pub(super) keep: Index,
+    pub(super) hosts: HostIndex,
 }
 
 /// Patterns of one kind, combined into one `RegexSet` at the end.
@@ -43,27 +54,25 @@ struct Patterns {
     text: Vec<String>,
 }
 
-/// Compiles rule files in order; the first invalid rule stops everything,
+/// Compiles drafts in order; the first invalid rule stops everything,
 /// so no page is ever converted with a half-loaded rule set.
-pub(super) fn compile(sources: &[(&str, &str)]) -> Result<Compiled, Error> {
-    let mut rules = Vec::new();
+pub(super) fn compile(drafts: Vec<Draft>) -> Result<Compiled, Error> {
+    let mut rules = Vec::with_capacity(drafts.len());
     let mut patterns = Patterns::default();
-    for (name, text) in sources {
-        let file = format::parse(name, text)?;
-        for spec in file.rule {
-            let span = spec.span();
-            let spec = spec.into_inner();
-            let source = format!("{name}: {}", spec.name);
-            let ctx = Ctx { name, text, span };
-            rules.push(compile_rule(spec, source, &mut patterns, &ctx)?);
-        }
+    for draft in drafts {
+        rules.push(compile_rule(draft, &mut patterns)?);
     }
-    let index = Index::new(&rules, patterns.class_id.len(), patterns.text.len());
+    let (classes, texts) = (patterns.class_id.len(), patterns.text.len());
+    let drop = Index::new(&rules, Action::Drop, classes, texts);
+    let keep = Index::new(&rules, Action::Keep, classes, texts);
+    let hosts = HostIndex::new(&rules);
     Ok(Compiled {
         rules,
         class_id: combine("class_id", &patterns.class_id)?,
         text: combine("text", &patterns.text)?,
-        index,
+        drop,
+        keep,
+        hosts,
     })
 }
 
@@ -78,82 +87,75 @@ fn combine(kind: &str, patterns: &[String]) -> Result<RegexSet, Error> {
     })
 }
 
-struct Ctx<'a> {
-    name: &'a str,
-    text: &'a str,
-    span: std::ops::Range<usize>,
-}
-
-impl Ctx<'_> {
-    fn error(&self, span: Option<std::ops::Range<usize>>, message: String) -> Error {
-        format::error_at(
-            self.name,
-            self.text,
-            span.or(Some(self.span.clone())),
-            message,
-        )
+/// An error about `draft`, at `at` (a value's place) or at the rule.
+fn error(draft: &Draft, at: Option<(usize, usize)>, message: String) -> Error {
+    let (line, column) = at.unwrap_or((draft.line, draft.column));
+    Error::Rules {
+        source_name: draft.file.clone(),
+        line: Some(line),
+        column: Some(column),
+        message: format!("rule '{}': {message}", draft.name),
     }
 }
 
-fn compile_rule(
-    spec: RuleSpec,
-    source: String,
-    patterns: &mut Patterns,
-    ctx: &Ctx,
-) -> Result<Rule, Error> {
-    let name = spec.name.clone();
-    check_has_matcher(&spec, ctx)?;
-    let class_id = add_pattern(&name, spec.class_id.as_ref(), &mut patterns.class_id, ctx)?;
-    let attribute = compile_attribute(&spec, ctx)?;
-    let text = add_pattern(&name, spec.text.as_ref(), &mut patterns.text, ctx)?;
-    let max_chars = spec
+fn place<T>(v: &Located<T>) -> Option<(usize, usize)> {
+    Some((v.line, v.column))
+}
+
+fn compile_rule(draft: Draft, patterns: &mut Patterns) -> Result<Rule, Error> {
+    check_has_matcher(&draft)?;
+    let class_id = add_pattern(&draft, draft.class_id.as_ref(), &mut patterns.class_id)?;
+    let attribute = compile_attribute(&draft)?;
+    let text = add_pattern(&draft, draft.text.as_ref(), &mut patterns.text)?;
+    let selectors = compile_selector(&draft)?;
+    let sites = compile_sites(&draft)?;
+    let max_chars = draft
         .max_chars
         .or(text.as_ref().map(|_| DEFAULT_TEXT_MAX_CHARS));
     Ok(Rule {
-        name,
-        action: spec.action,
-        tags: spec.tags.iter().map(|t| t.to_ascii_lowercase()).collect(),
+        name: draft.name.clone(),
+        action: draft.action,
+        tags: draft.tags.iter().map(|t| t.to_ascii_lowercase()).collect(),
         class_id,
         attribute,
         text,
         max_chars,
-        outside_article: spec.outside_article,
-        source,
+        outside_article: draft.outside_article,
+        selectors,
+        sites,
+        source: format!("{}: {}", draft.file, draft.name),
+        draft,
     })
 }
 
-fn check_has_matcher(spec: &RuleSpec, ctx: &Ctx) -> Result<(), Error> {
-    let has = !spec.tags.is_empty()
-        || spec.class_id.is_some()
-        || spec.attribute.is_some()
-        || spec.text.is_some();
-    if spec.value.is_some() && spec.attribute.is_none() {
-        return Err(ctx.error(
-            None,
-            format!("rule '{}': `value` needs an `attribute`", spec.name),
-        ));
+fn check_has_matcher(draft: &Draft) -> Result<(), Error> {
+    let has = !draft.tags.is_empty()
+        || draft.class_id.is_some()
+        || draft.attribute.is_some()
+        || draft.text.is_some()
+        || draft.selector.is_some();
+    if draft.value.is_some() && draft.attribute.is_none() {
+        return Err(error(draft, None, "`value` needs an `attribute`".into()));
     }
     if has {
         Ok(())
     } else {
-        Err(ctx.error(
+        Err(error(
+            draft,
             None,
-            format!(
-                "rule '{}' has no matcher: give tags, class_id, attribute or text",
-                spec.name
-            ),
+            "has no matcher: give tags, class_id, attribute, text or selector".into(),
         ))
     }
 }
 
-fn compile_attribute(spec: &RuleSpec, ctx: &Ctx) -> Result<Option<(String, Option<Regex>)>, Error> {
-    let Some(attr) = &spec.attribute else {
+fn compile_attribute(draft: &Draft) -> Result<Option<(String, Option<Regex>)>, Error> {
+    let Some(attr) = &draft.attribute else {
         return Ok(None);
     };
-    let value = spec
+    let value = draft
         .value
         .as_ref()
-        .map(|p| regex_at(&spec.name, p, ctx))
+        .map(|p| Regex::new(&p.value).map_err(|e| invalid_regex(draft, p, &e.to_string())))
         .transpose()?;
     Ok(Some((attr.to_ascii_lowercase(), value)))
 }
@@ -161,29 +163,55 @@ fn compile_attribute(spec: &RuleSpec, ctx: &Ctx) -> Result<Option<(String, Optio
 /// Checks a pattern's syntax and queues it for its `RegexSet`; returns its
 /// index there.
 fn add_pattern(
-    rule: &str,
-    pattern: Option<&Spanned<String>>,
+    draft: &Draft,
+    pattern: Option<&Located<String>>,
     into: &mut Vec<String>,
-    ctx: &Ctx,
 ) -> Result<Option<usize>, Error> {
     let Some(pattern) = pattern else {
         return Ok(None);
     };
     regex_syntax::Parser::new()
-        .parse(pattern.get_ref())
-        .map_err(|e| invalid_regex(rule, pattern, &e.to_string(), ctx))?;
-    into.push(pattern.get_ref().clone());
+        .parse(&pattern.value)
+        .map_err(|e| invalid_regex(draft, pattern, &e.to_string()))?;
+    into.push(pattern.value.clone());
     Ok(Some(into.len() - 1))
 }
 
-fn invalid_regex(rule: &str, pattern: &Spanned<String>, detail: &str, ctx: &Ctx) -> Error {
+fn invalid_regex(draft: &Draft, pattern: &Located<String>, detail: &str) -> Error {
     let detail = detail.lines().last().unwrap_or("").trim();
-    ctx.error(
-        Some(pattern.span()),
-        format!("rule '{rule}': invalid regex: {detail}"),
-    )
+    error(draft, place(pattern), format!("invalid regex: {detail}"))
 }
 
-fn regex_at(rule: &str, pattern: &Spanned<String>, ctx: &Ctx) -> Result<Regex, Error> {
-    Regex::new(pattern.get_ref()).map_err(|e| invalid_regex(rule, pattern, &e.to_string(), ctx))
+/// Parses the selector list; an error points into the selector (exactly
+/// for a one-line selector written without escapes, as most are).
+fn compile_selector(draft: &Draft) -> Result<Vec<CompiledSelector>, Error> {
+    let Some(selector) = &draft.selector else {
+        return Ok(Vec::new());
+    };
+    let list = parse_selector(&selector.value).map_err(|e| {
+        let at = if e.line == 1 {
+            // The value's column is its opening quote in TOML, its first
+            // character elsewhere.
+            let quote = usize::from(draft.quoted);
+            (selector.line, selector.column + quote + e.column - 1)
+        } else {
+            (selector.line + e.line - 1, e.column)
+        };
+        error(
+            draft,
+            Some(at),
+            format!("invalid selector '{}': {}", selector.value, e.message),
+        )
+    })?;
+    Ok(CompiledSelector::all(&list))
+}
+
+fn compile_sites(draft: &Draft) -> Result<Sites, Error> {
+    let mut sites = Sites::default();
+    for site in &draft.site {
+        sites
+            .add(&site.value)
+            .map_err(|m| error(draft, place(site), m))?;
+    }
+    Ok(sites)
 }

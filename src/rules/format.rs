@@ -1,5 +1,6 @@
 //! The rules file format: TOML read with serde, errors with line and column.
 
+use super::draft::{Draft, Located};
 use crate::Error;
 use serde::Deserialize;
 use std::ops::Range;
@@ -49,10 +50,49 @@ pub(super) struct RuleSpec {
     /// `[itemprop=articleBody]`.
     #[serde(default)]
     pub(super) outside_article: bool,
+    /// A CSS selector list.
+    pub(super) selector: Option<Spanned<String>>,
+    /// Hosts the rule is limited to: `example.com`, `*.example.org`, and
+    /// `~host` for a host it must not apply to.
+    #[serde(default)]
+    pub(super) site: Vec<Spanned<String>>,
+}
+
+/// The rules of a TOML file as drafts, each value with its line and
+/// column.
+pub(super) fn drafts(source_name: &str, text: &str) -> Result<Vec<Draft>, Error> {
+    let file = parse(source_name, text)?;
+    Ok(file
+        .rule
+        .into_iter()
+        .map(|spec| to_draft(source_name, text, spec))
+        .collect())
+}
+
+fn to_draft(source_name: &str, text: &str, spec: Spanned<RuleSpec>) -> Draft {
+    let (line, column) = line_column(text, spec.span().start);
+    let spec = spec.into_inner();
+    let locate = |v: Spanned<String>| {
+        let (line, column) = line_column(text, v.span().start);
+        Located::new(v.into_inner(), line, column)
+    };
+    let mut draft = Draft::new(source_name, line, spec.name, spec.action);
+    draft.column = column;
+    draft.quoted = true;
+    draft.tags = spec.tags;
+    draft.class_id = spec.class_id.map(locate);
+    draft.attribute = spec.attribute;
+    draft.value = spec.value.map(locate);
+    draft.text = spec.text.map(locate);
+    draft.max_chars = spec.max_chars;
+    draft.outside_article = spec.outside_article;
+    draft.selector = spec.selector.map(locate);
+    draft.site = spec.site.into_iter().map(locate).collect();
+    draft
 }
 
 /// Parses a rules file; a TOML or schema error names the line and column.
-pub(super) fn parse(source_name: &str, text: &str) -> Result<RulesFile, Error> {
+fn parse(source_name: &str, text: &str) -> Result<RulesFile, Error> {
     toml::from_str(text).map_err(|e| {
         let message = e.message().trim().to_string();
         error_at(source_name, text, e.span(), message)
@@ -82,7 +122,7 @@ pub(super) fn error_at(
 }
 
 /// 1-based line and column (in characters) of byte offset `at`.
-fn line_column(text: &str, at: usize) -> (usize, usize) {
+pub(super) fn line_column(text: &str, at: usize) -> (usize, usize) {
     let at = floor_char_boundary(text, at.min(text.len()));
     let before = &text[..at];
     let line = before.matches('\n').count() + 1;

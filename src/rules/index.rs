@@ -2,9 +2,14 @@
 //! one: every rule is filed under its most selective matcher (its tags,
 //! else its class/id pattern, else its attribute, else its text pattern),
 //! so an element only meets the rules that name its tag, its classes,
-//! its attributes or its (short) text.
+//! its attributes or its (short) text. A CSS selector is filed under what
+//! its rightmost compound requires (an id, else a class, a tag or an
+//! attribute), as browsers do.
 
 use super::compile::Rule;
+use super::format::Action;
+use crate::dom::{SelectorKey, selector_key};
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// Rule indexes by what must be true of an element for them to match.
@@ -19,18 +24,40 @@ pub(super) struct Index {
     /// The largest `max_chars` of the rules filed under text: longer
     /// elements never need their text read.
     pub(super) max_text_chars: usize,
+    /// Whether any rule is filed under a class/id pattern, or under a text
+    /// pattern: the patterns are only run for an index that needs them.
+    pub(super) class_patterns: bool,
+    pub(super) text_patterns: bool,
+    /// Selector rules by the id their rightmost compound requires.
+    pub(super) by_id: FxHashMap<String, Vec<usize>>,
+    /// Selector rules by a class their rightmost compound requires.
+    pub(super) by_class_name: FxHashMap<String, Vec<usize>>,
+    /// Selector rules that require nothing indexable (`*`, `:not(p)`):
+    /// tried on every element.
+    pub(super) any: Vec<usize>,
 }
 
 impl Index {
-    pub(super) fn new(rules: &[Rule], class_patterns: usize, text_patterns: usize) -> Index {
+    /// The index of the rules with `action`: the keep pass and the drop
+    /// pass each meet only their own rules.
+    pub(super) fn new(
+        rules: &[Rule],
+        action: Action,
+        class_patterns: usize,
+        text_patterns: usize,
+    ) -> Index {
         let mut index = Index {
             by_class: vec![Vec::new(); class_patterns],
             by_text: vec![Vec::new(); text_patterns],
             ..Index::default()
         };
         for (i, rule) in rules.iter().enumerate() {
-            index.file(i, rule);
+            if rule.action == action {
+                index.file(i, rule);
+            }
         }
+        index.class_patterns = index.by_class.iter().any(|r| !r.is_empty());
+        index.text_patterns = index.by_text.iter().any(|r| !r.is_empty());
         index
     }
 
@@ -39,6 +66,8 @@ impl Index {
             for tag in &rule.tags {
                 self.by_tag.entry(tag.clone()).or_default().push(i);
             }
+        } else if !rule.selectors.is_empty() {
+            self.file_selectors(i, rule);
         } else if let Some(c) = rule.class_id {
             self.by_class[c].push(i);
         } else if let Some((name, _)) = &rule.attribute {
@@ -47,6 +76,22 @@ impl Index {
             self.by_text[t].push(i);
             let max = rule.max_chars.unwrap_or(usize::MAX);
             self.max_text_chars = self.max_text_chars.max(max);
+        }
+    }
+
+    /// A rule of several selectors (`a, b`) is filed under each one's key.
+    fn file_selectors(&mut self, i: usize, rule: &Rule) {
+        for selector in &rule.selectors {
+            let list = match selector_key(selector.selector()) {
+                SelectorKey::Id(id) => self.by_id.entry(id).or_default(),
+                SelectorKey::Class(c) => self.by_class_name.entry(c).or_default(),
+                SelectorKey::Tag(t) => self.by_tag.entry(t).or_default(),
+                SelectorKey::Attribute(a) => self.by_attribute.entry(a).or_default(),
+                SelectorKey::Any => &mut self.any,
+            };
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
         }
     }
 }

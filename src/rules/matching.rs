@@ -8,7 +8,7 @@
 use super::apply::Page;
 use super::compile::{Compiled, Rule};
 use super::format::Action;
-use crate::dom::{Element, NodeId};
+use crate::dom::{Ancestors, Element, NodeId, SelectCaches, selector_matches};
 use regex::RegexSet;
 use rustc_hash::FxHashMap;
 
@@ -23,7 +23,18 @@ pub(super) struct Matcher<'c> {
     /// last matched: a wrapper and what it wraps often share all their
     /// text (`<li><a><span>Share</span></a></li>`), so it is read once.
     last_text: Option<(usize, usize)>,
+    /// Which rules apply to this page's host; `None`: all of them.
+    active: Option<Vec<bool>>,
+    selector_caches: SelectCaches,
+    /// The ancestor Bloom filter, when some selector asks about ancestors.
+    ancestors: Option<Ancestors>,
+    /// Whether `candidates` is in rule order.
+    sorted: bool,
 }
+
+/// Candidate lists up to this long are sorted (a few dozen rules at most
+/// for the built-in set); longer ones are scanned as they are.
+const SORT_AT_MOST: usize = 64;
 
 /// Which patterns of a set match the current element, once computed.
 struct Hits {
@@ -33,8 +44,17 @@ struct Hits {
 }
 
 impl<'c> Matcher<'c> {
-    pub(super) fn new(compiled: &'c Compiled) -> Self {
+    /// A matcher for a page whose addresses have these `hosts`.
+    pub(super) fn new(compiled: &'c Compiled, hosts: &[String]) -> Self {
         Matcher {
+            active: compiled.hosts.active(&compiled.rules, hosts),
+            selector_caches: SelectCaches::default(),
+            sorted: true,
+            ancestors: compiled
+                .rules
+                .iter()
+                .any(|r| r.selectors.iter().any(|s| s.has_ancestor_names()))
+                .then(Ancestors::default),
             compiled,
             candidates: Vec::new(),
             classes: Hits::new(compiled.class_id.len()),
@@ -48,9 +68,14 @@ impl<'c> Matcher<'c> {
         &self.compiled.rules[i]
     }
 
-    /// Whether any rule has this action.
+    /// Whether any rule that applies to the page has this action.
     pub(super) fn has(&self, action: Action) -> bool {
-        self.compiled.rules.iter().any(|r| r.action == action)
+        let rules = &self.compiled.rules;
+        (0..rules.len()).any(|i| rules[i].action == action && self.is_active(i))
+    }
+
+    fn is_active(&self, rule: usize) -> bool {
+        self.active.as_ref().is_none_or(|a| a[rule])
     }
 
     /// Index of the first rule with `action` matching element `id`.
@@ -58,25 +83,55 @@ impl<'c> Matcher<'c> {
         let el = page.dom.element(id)?;
         self.classes.known = false;
         self.texts.known = false;
-        self.collect_candidates(page, el, id);
+        self.collect_candidates(page, el, id, action);
         let candidates = std::mem::take(&mut self.candidates);
-        let found = candidates
-            .iter()
-            .copied()
-            .find(|&r| self.rule(r).action == action && self.matches(page, self.rule(r), el, id));
+        let mut found = None;
+        // Sorted candidates stop at the first match; a long list (a large
+        // adblock list files hundreds of rules under `a` or `class`) is
+        // cheaper to scan unsorted, skipping rules after the best so far.
+        for &r in &candidates {
+            if found.is_some_and(|best| r >= best) {
+                if self.sorted {
+                    break;
+                }
+                continue;
+            }
+            if self.rule(r).action == action
+                && self.is_active(r)
+                && self.matches(page, self.rule(r), el, id)
+            {
+                found = Some(r);
+            }
+        }
         self.candidates = candidates;
         found
     }
 
     /// The rules filed under the element's tag, classes, attributes or
-    /// short text, in rule order.
-    fn collect_candidates(&mut self, page: &Page, el: &Element, id: NodeId) {
-        let index = &self.compiled.index;
+    /// short text (in rule order when few: see `SORT_AT_MOST`).
+    fn collect_candidates(&mut self, page: &Page, el: &Element, id: NodeId, action: Action) {
+        let index = match action {
+            Action::Drop => &self.compiled.drop,
+            Action::Keep => &self.compiled.keep,
+        };
         self.candidates.clear();
         if let Some(rules) = index.by_tag.get(&*el.name) {
             self.candidates.extend(rules);
         }
-        if el.attr("class").is_some() || el.attr("id").is_some() {
+        self.candidates.extend(&index.any);
+        if !index.by_id.is_empty()
+            && let Some(rules) = el.attr("id").and_then(|v| index.by_id.get(v))
+        {
+            self.candidates.extend(rules);
+        }
+        if !index.by_class_name.is_empty() {
+            for class in el.classes() {
+                if let Some(rules) = index.by_class_name.get(class) {
+                    self.candidates.extend(rules);
+                }
+            }
+        }
+        if index.class_patterns && (el.attr("class").is_some() || el.attr("id").is_some()) {
             self.class_hits(el);
             extend_hits(&mut self.candidates, &self.classes.hit, &index.by_class);
         }
@@ -85,12 +140,15 @@ impl<'c> Matcher<'c> {
                 self.candidates.extend(rules);
             }
         }
-        if !index.by_text.is_empty() && page.chars(id) <= index.max_text_chars {
+        if index.text_patterns && page.chars(id) <= index.max_text_chars {
             self.text_hits(page, id);
             extend_hits(&mut self.candidates, &self.texts.hit, &index.by_text);
         }
-        self.candidates.sort_unstable();
-        self.candidates.dedup();
+        self.sorted = self.candidates.len() <= SORT_AT_MOST;
+        if self.sorted {
+            self.candidates.sort_unstable();
+            self.candidates.dedup();
+        }
     }
 
     /// All of a rule's matchers, cheapest first.
@@ -108,6 +166,11 @@ impl<'c> Matcher<'c> {
                 self.text_hits(page, id);
                 self.texts.hit[i]
             })
+            && (rule.selectors.is_empty()
+                || rule.selectors.iter().any(|s| {
+                    let ancestors = self.ancestors.as_mut();
+                    selector_matches(page.dom, id, s, &mut self.selector_caches, ancestors)
+                }))
     }
 
     fn class_hits(&mut self, el: &Element) {
@@ -115,7 +178,9 @@ impl<'c> Matcher<'c> {
             return;
         }
         self.classes.clear();
-        let id = el.attr("id").filter(|v| !v.is_empty());
+        let id = el
+            .attr("id")
+            .filter(|v| !v.is_empty() && !is_anchor_id(el, v));
         let post = is_cms_post(el);
         let role = |t: &&str| !(is_modifier(t) || (post && is_taxonomy(t)));
         for token in el.classes().filter(role).chain(id) {
@@ -170,6 +235,28 @@ fn is_modifier(token: &str) -> bool {
         .any(|p| starts(p))
         || ["-enabled", "-disabled", "-active"].iter().any(|p| ends(p))
 }
+
+/// An id that is a link target made from a heading's text, not a role: a
+/// heading's own id ("signature", "share-your-data"), or a slug of a
+/// phrase: five words or more, or three with a little word of running
+/// text ("sharing-with-a-single-developer", a docs section). Role ids
+/// are lists of nouns ("mvp-fly-soc-wrap", "comment-form-load-service").
+fn is_anchor_id(el: &Element, id: &str) -> bool {
+    if matches!(&*el.name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        return true;
+    }
+    let words = || id.split(['-', '_']).filter(|w| !w.is_empty());
+    let count = words().count();
+    count >= 5
+        || (count >= 3 && words().any(|w| PHRASE_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p))))
+}
+
+/// Little words of running text that role names do not use.
+const PHRASE_WORDS: &[&str] = &[
+    "a", "an", "the", "with", "of", "to", "for", "and", "in", "on", "how", "your", "mit", "und",
+    "der", "die", "das", "ein", "eine", "le", "la", "les", "et", "des", "du", "el", "los", "y",
+    "con", "para",
+];
 
 /// A post as WordPress-style CMSs mark it (`hentry`, `type-post`,
 /// `status-publish`): its `category-*` and `tag-*` classes name topics.

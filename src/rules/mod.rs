@@ -2,13 +2,20 @@
 //! which must be kept whatever else matches.
 //!
 //! Rules are data: the built-in set is `default.toml`, embedded in the
-//! binary, in the same format users write. See the README for the format.
+//! binary, in the same format users write. Users add TOML files, adblock
+//! element-hiding lists and FiveFilters site configs; each is read into
+//! drafts, and all drafts are compiled together. See the README.
 
+mod adblock;
 mod apply;
 mod compile;
+mod draft;
 mod format;
+mod ftr;
 mod index;
 mod matching;
+mod sites;
+mod xpath;
 
 pub(crate) use apply::{Pruned, is_article_marker};
 pub use format::Action;
@@ -19,33 +26,95 @@ use crate::dom::Dom;
 /// The built-in rule set, as shipped.
 pub const DEFAULT_RULES: &str = include_str!("default.toml");
 
-/// Rules in TOML form, with the name used in error messages.
+/// A rules file: its name (used in messages and, for site configs, to know
+/// the host) and its text. The format is told from the content: TOML
+/// (`.toml`, or a `[[rule]]` table), a FiveFilters site config (`body:`,
+/// `strip:` lines), or else an adblock element-hiding list.
 #[derive(Debug, Clone)]
 pub struct RuleSource {
     /// Where the rules came from, e.g. a file path.
     pub name: String,
-    /// The TOML text.
+    /// The file's text.
     pub text: String,
+}
+
+/// Something worth telling about a rules file that is not an error: lines
+/// of an adblock list or site config that were skipped, and counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleNote {
+    /// The rules file.
+    pub source: String,
+    /// The line, for a note about one line.
+    pub line: Option<usize>,
+    /// What was skipped and why, or what was counted.
+    pub message: String,
+}
+
+impl std::fmt::Display for RuleNote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}: {}", self.source, self.message),
+            None => write!(f, "{}: {}", self.source, self.message),
+        }
+    }
 }
 
 /// A compiled rule set: validated and ready to apply to many pages.
 #[derive(Debug)]
 pub struct RuleSet {
     compiled: compile::Compiled,
+    notes: Vec<RuleNote>,
+}
+
+/// The formats a rules file can be in.
+#[derive(Debug, PartialEq, Eq)]
+enum Kind {
+    Toml,
+    SiteConfig,
+    Adblock,
 }
 
 impl RuleSet {
     /// Compiles the built-in rules (when `defaults`) followed by `sources`.
-    /// Any invalid rule fails the whole set.
+    /// Any invalid rule fails the whole set; lines of adblock lists and site
+    /// configs that cannot be used are skipped and told in [`Self::notes`].
     pub fn new(defaults: bool, sources: &[RuleSource]) -> Result<Self, Error> {
-        let mut all: Vec<(&str, &str)> = Vec::new();
+        let mut drafts = Vec::new();
         if defaults {
-            all.push(("built-in rules", DEFAULT_RULES));
+            drafts.extend(format::drafts("built-in rules", DEFAULT_RULES)?);
         }
-        all.extend(sources.iter().map(|s| (s.name.as_str(), s.text.as_str())));
+        let mut notes = Vec::new();
+        let mut lists = adblock::Lists::default();
+        for source in sources {
+            let (name, text) = (source.name.as_str(), source.text.as_str());
+            match kind(name, text) {
+                Kind::Toml => drafts.extend(format::drafts(name, text)?),
+                Kind::SiteConfig => drafts.extend(ftr::drafts(name, text, &mut notes)),
+                Kind::Adblock => lists.add(name, text, &mut notes),
+            }
+        }
+        drafts.extend(lists.into_drafts());
         Ok(RuleSet {
-            compiled: compile::compile(&all)?,
+            compiled: compile::compile(drafts)?,
+            notes,
         })
+    }
+
+    /// Lines skipped and counts, per rules file.
+    pub fn notes(&self) -> &[RuleNote] {
+        &self.notes
+    }
+
+    /// The effective rule set as one TOML rules file, each rule preceded by
+    /// a comment naming its file and line: what `declutter rules` prints.
+    pub fn to_toml(&self) -> String {
+        let rules: Vec<String> = self
+            .compiled
+            .rules
+            .iter()
+            .map(|r| r.draft.to_toml())
+            .collect();
+        rules.join("\n")
     }
 
     /// Number of rules.
@@ -63,8 +132,29 @@ impl RuleSet {
         self.compiled.rules.iter().map(|r| r.source.as_str())
     }
 
-    pub(crate) fn apply(&self, dom: &Dom) -> Pruned {
-        apply::apply(dom, &self.compiled)
+    /// Applies the rules to a page known by the addresses `urls` (its
+    /// canonical address, `og:url`, `--url`): rules limited to sites apply
+    /// when any of their hosts matches.
+    pub(crate) fn apply<'a>(&self, dom: &Dom, urls: impl IntoIterator<Item = &'a str>) -> Pruned {
+        apply::apply(dom, &self.compiled, &sites::hosts_of(urls))
+    }
+}
+
+/// The format of a rules file, from its name and content.
+fn kind(name: &str, text: &str) -> Kind {
+    let meaningful = || {
+        text.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('!'))
+    };
+    if name.to_ascii_lowercase().ends_with(".toml")
+        || meaningful().any(|l| l.starts_with("[[rule]]"))
+    {
+        Kind::Toml
+    } else if meaningful().any(ftr::is_directive) {
+        Kind::SiteConfig
+    } else {
+        Kind::Adblock
     }
 }
 

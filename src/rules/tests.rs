@@ -10,8 +10,13 @@ fn source(text: &str) -> RuleSource {
 
 /// The visible text left after the rules, words joined by single spaces.
 fn remaining(rules: &RuleSet, html: &str) -> String {
+    text_after(rules, html, [])
+}
+
+/// The text left after the rules, on a page known by `urls`.
+fn text_after<'a>(rules: &RuleSet, html: &str, urls: impl IntoIterator<Item = &'a str>) -> String {
     let dom = Dom::parse(html);
-    let pruned = rules.apply(&dom);
+    let pruned = rules.apply(&dom, urls);
     let mut words = Vec::new();
     for id in dom.subtree_except(dom.root(), &pruned.removed) {
         if let NodeData::Text(t) = dom.data(id) {
@@ -103,7 +108,7 @@ fn the_main_article_container_is_never_dropped() {
 fn removals_are_reported_once_per_subtree() {
     let rules = only("[[rule]]\nname = \"nav\"\ntags = [\"nav\", \"a\"]");
     let dom = Dom::parse("<nav><a>x</a><a>y</a></nav><p>text</p>");
-    let pruned = rules.apply(&dom);
+    let pruned = rules.apply(&dom, []);
     assert_eq!(pruned.removals.len(), 1);
     assert_eq!(pruned.removals[0].rule, "nav");
     assert_eq!(pruned.removals[0].path, "body > nav");
@@ -135,7 +140,7 @@ fn unknown_key_is_an_error_with_location() {
 #[test]
 fn rule_without_matcher_is_an_error() {
     let err = error_of("[[rule]]\nname = \"empty\"\n");
-    assert!(err.contains("rule 'empty' has no matcher"), "{err}");
+    assert!(err.contains("rule 'empty': has no matcher"), "{err}");
     assert!(err.starts_with("test.toml:1:1: "), "{err}");
 }
 
@@ -180,6 +185,263 @@ fn nothing_inside_pre_is_matched() {
     assert_eq!(remaining(&rules, html), "// note code() text");
 }
 
+/// The visible text left on a page at `url`.
+fn remaining_at(rules: &RuleSet, html: &str, url: &str) -> String {
+    text_after(rules, html, [url])
+}
+
+#[test]
+fn selector_rules_match_css_level_3_and_has() {
+    let rules = only(
+        r#"[[rule]]
+name = "css"
+selector = 'div.promo > a, ul li:nth-child(2), [data-ad^="slot"], section:has(> h2.ad), p:not(.keep) ~ span, #box'"#,
+    );
+    let html = r#"<div class="promo"><a>x1</a><b>b</b></div><ul><li>l1</li><li>x2</li></ul>
+        <div data-ad="slot-3">x3</div><div data-ad="noslot">d</div>
+        <section><h2 class="ad">x4</h2>x5</section><section><h2>h</h2></section>
+        <p class="keep">k</p><span>s</span><p>q</p><span>x6</span><div id="box">x7</div><div id="boxer">e</div>"#;
+    assert_eq!(remaining(&rules, html), "b l1 d h k s q e");
+}
+
+#[test]
+fn selectors_are_case_sensitive_in_classes_and_insensitive_in_tags() {
+    let rules = only("[[rule]]\nname = \"c\"\nselector = 'DIV.Ad'");
+    let html = r#"<div class="Ad">x</div><div class="ad">y</div>"#;
+    assert_eq!(remaining(&rules, html), "y");
+}
+
+#[test]
+fn selector_rules_combine_with_other_matchers() {
+    let rules = only("[[rule]]\nname = \"c\"\nselector = '.box'\ntext = '^Sponsored'");
+    let html =
+        r#"<div class="box">Sponsored by X</div><div class="box">News</div><p>Sponsored</p>"#;
+    assert_eq!(remaining(&rules, html), "News Sponsored");
+}
+
+#[test]
+fn a_selector_keep_rule_wins_over_a_drop_rule() {
+    let rules = only(
+        "[[rule]]\nname = \"d\"\nselector = 'aside'\n\
+         [[rule]]\nname = \"k\"\naction = \"keep\"\nselector = 'aside figure.chart'",
+    );
+    let html = r#"<aside><p>links</p><figure class="chart">data</figure></aside><p>text</p>"#;
+    assert_eq!(remaining(&rules, html), "data text");
+}
+
+#[test]
+fn site_rules_apply_only_on_their_hosts() {
+    let rules = only(
+        "[[rule]]\nname = \"s\"\nselector = '.promo'\nsite = [\"example.com\", \"*.example.org\"]",
+    );
+    let html = r#"<div class="promo">promo</div><p>text</p>"#;
+    assert_eq!(
+        remaining_at(&rules, html, "https://www.example.com/a"),
+        "text"
+    );
+    assert_eq!(
+        remaining_at(&rules, html, "https://news.example.org/a"),
+        "text"
+    );
+    assert_eq!(
+        remaining_at(&rules, html, "https://example.net/"),
+        "promo text"
+    );
+    assert_eq!(remaining(&rules, html), "promo text");
+}
+
+#[test]
+fn the_canonical_address_scopes_rules_when_no_url_is_given() {
+    let rules = only("[[rule]]\nname = \"s\"\nselector = '.promo'\nsite = [\"example.com\"]");
+    let cleaner = crate::Cleaner::new(crate::Options {
+        default_rules: false,
+        rules: vec![source(
+            "[[rule]]\nname = \"s\"\nselector = '.promo'\nsite = [\"example.com\"]",
+        )],
+        ..crate::Options::default()
+    })
+    .unwrap();
+    assert_eq!(rules.len(), 1);
+    let page = |head: &str| {
+        format!(
+            "<html><head>{head}</head><body><article><p>Body text of the story.</p><div class=promo>Buy now</div></article></body></html>"
+        )
+    };
+    let canonical = page(r#"<link rel="canonical" href="https://example.com/story">"#);
+    let og = page(r#"<meta property="og:url" content="https://example.com/story">"#);
+    let other = page(r#"<link rel="canonical" href="https://other.com/story">"#);
+    assert!(
+        !cleaner
+            .convert_text(&canonical)
+            .markdown
+            .contains("Buy now")
+    );
+    assert!(!cleaner.convert_text(&og).markdown.contains("Buy now"));
+    assert!(cleaner.convert_text(&other).markdown.contains("Buy now"));
+    let at = cleaner
+        .convert_at(other.as_bytes(), Some("https://example.com/x"))
+        .unwrap();
+    assert!(!at.markdown.contains("Buy now"), "--url counts too");
+}
+
+#[test]
+fn bad_selector_names_file_line_and_column_inside_it() {
+    let err = error_of("[[rule]]\nname = \"bad\"\nselector = 'div > > p'\n");
+    assert!(err.starts_with("test.toml:3:"), "{err}");
+    assert!(
+        err.contains("rule 'bad': invalid selector 'div > > p'"),
+        "{err}"
+    );
+    let err = error_of("[[rule]]\nname = \"hover\"\nselector = 'a:hover'\n");
+    assert!(err.contains("unsupported pseudo-class"), "{err}");
+}
+
+#[test]
+fn bad_site_is_an_error_at_the_site() {
+    let err = error_of(
+        "[[rule]]\nname = \"s\"\ntags = [\"p\"]\nsite = [\"ok.com\", \"http://x.com/\"]\n",
+    );
+    assert!(
+        err.starts_with("test.toml:4:19: rule 's': invalid site 'http://x.com/'"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_bad_rule_in_a_later_file_fails_the_whole_set() {
+    let good = source("[[rule]]\nname = \"g\"\ntags = [\"aside\"]");
+    let bad = RuleSource {
+        name: "later.toml".into(),
+        text: "[[rule]]\nname = \"b\"\ntext = '['".into(),
+    };
+    let err = RuleSet::new(true, &[good, bad]).unwrap_err().to_string();
+    assert!(
+        err.starts_with("later.toml:3:8: rule 'b': invalid regex"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_effective_set_prints_as_a_rules_file_that_reads_back() {
+    let rules = RuleSet::new(
+        true,
+        &[source(
+            "[[rule]]\nname = \"mine\"\nselector = '.x'\nsite = [\"a.com\"]",
+        )],
+    )
+    .unwrap();
+    let printed = rules.to_toml();
+    assert!(printed.starts_with("# built-in rules:"), "{printed}");
+    assert!(
+        printed.contains(
+            "# test.toml:1\n[[rule]]\nname = \"mine\"\nselector = \".x\"\nsite = [\"a.com\"]\n"
+        ),
+        "{printed}"
+    );
+    let again = RuleSet::new(false, &[source(&printed)]).unwrap();
+    assert_eq!(again.len(), rules.len());
+    assert_eq!(
+        again
+            .to_toml()
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>(),
+        printed
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn every_built_in_rule_has_a_comment() {
+    // The comment stands right above the rule, blank lines aside.
+    let mut previous = "";
+    for (i, line) in DEFAULT_RULES.lines().enumerate() {
+        if line == "[[rule]]" {
+            assert!(
+                previous.starts_with('#'),
+                "the rule at line {} has no comment",
+                i + 1
+            );
+        }
+        if !line.trim().is_empty() {
+            previous = line;
+        }
+    }
+}
+
+const SITE_CONFIG: &str = include_str!("../../tests/rules/example.com.txt");
+
+fn site_config_rules() -> RuleSet {
+    let config = RuleSource {
+        name: "site-configs/example.com.txt".into(),
+        text: SITE_CONFIG.into(),
+    };
+    let wrapper_rule = source("[[rule]]\nname = \"wrapper\"\nselector = '.story-wrap'");
+    RuleSet::new(false, &[wrapper_rule, config]).unwrap()
+}
+
+#[test]
+fn site_configs_translate_strip_and_body_for_their_host() {
+    let rules = site_config_rules();
+    let html = r#"<div class="story-wrap"><div id="story-body"><p>Story text.</p>
+        <div class="box inline-promo-2">Promo</div><ul class="x related">Related</ul>
+        <figure class="ad">Ad</figure><div id="newsletter-box">Sign up</div>
+        <img src="/t/pixel.gif"><figure class="photo">Photo</figure></div></div><p>tail</p>"#;
+    // `body:` keeps the story (the wrapper rule would take it); `strip:`
+    // lines, `strip_id_or_class` and `strip_image_src` remove the rest.
+    assert_eq!(
+        remaining_at(&rules, html, "https://www.example.com/a"),
+        "Story text. Photo tail"
+    );
+    // Another host: only the TOML rule applies.
+    assert_eq!(remaining_at(&rules, html, "https://example.net/a"), "tail");
+}
+
+#[test]
+fn site_config_lines_that_cannot_be_translated_are_noted() {
+    let rules = site_config_rules();
+    let notes: Vec<String> = rules.notes().iter().map(ToString::to_string).collect();
+    let name = "site-configs/example.com.txt";
+    assert_eq!(notes.len(), 5, "{notes:#?}");
+    assert!(notes[0].starts_with(&format!("{name}:3: not translated: the title")));
+    assert!(notes[1].starts_with(&format!("{name}:4: not translated")));
+    assert!(
+        notes[2].starts_with(&format!("{name}:10: axes")),
+        "{}",
+        notes[2]
+    );
+    assert!(
+        notes[3].starts_with(&format!("{name}:11: ")),
+        "{}",
+        notes[3]
+    );
+    assert_eq!(
+        notes[4],
+        format!(
+            "{name}: site config for example.com: 5 rules; 4 lines not translated, 2 directives about fetching ignored"
+        )
+    );
+}
+
+#[test]
+fn descendant_selectors_follow_the_ancestors_of_each_element() {
+    // The ancestor filter is kept in step as matching moves through the
+    // page, skipping removed subtrees: a stale or missing ancestor would
+    // show as a wrong match or a miss here.
+    let rules = only(
+        "[[rule]]\nname = \"nav\"\ntags = [\"nav\"]\n\
+         [[rule]]\nname = \"a span\"\nselector = '.a span, #b > i'\n\
+         [[rule]]\nname = \"k\"\naction = \"keep\"\nselector = 'section.a em'",
+    );
+    let html = r#"<div class="a"><p><span>x1</span></p></div><p><span>y1</span></p>
+        <nav class="a"><span>x2</span></nav><span>y2</span>
+        <section class="a"><div><div><span>x3</span><em>kept</em></div></div></section>
+        <div id="b"><i>x4</i><p><i>y3</i></p></div><i>y4</i>"#;
+    assert_eq!(remaining(&rules, html), "y1 y2 kept y3 y4");
+}
+
 #[test]
 fn an_article_inside_main_holding_most_of_it_is_never_dropped() {
     let rules = only("[[rule]]\nname = \"n\"\nclass_id = '(^|[-_])newsletter([-_]|$)'");
@@ -204,6 +466,22 @@ fn a_block_named_as_content_with_much_text_is_not_a_widget() {
 }
 
 #[test]
+fn with_many_candidates_the_earliest_matching_rule_still_wins() {
+    // r0 is filed under a class, r1..r99 under `p`: past the sorting
+    // threshold the candidates are scanned as collected (tag first), and
+    // the reported rule must still be the first in rule order.
+    let mut toml = String::from("[[rule]]\nname = \"r0\"\nselector = '.target'\n");
+    for i in 1..100 {
+        toml += &format!("[[rule]]\nname = \"r{i}\"\nselector = 'p:not(.n{i})'\n");
+    }
+    let rules = only(&toml);
+    let dom = Dom::parse(r#"<p class="target">x</p><p class="n1">y</p>"#);
+    let pruned = rules.apply(&dom, []);
+    let names: Vec<&str> = pruned.removals.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(names, ["r0", "r2"]);
+}
+
+#[test]
 fn modifier_and_cms_topic_classes_are_not_roles() {
     let rules =
         only("[[rule]]\nname = \"s\"\nclass_id = '(^|[-_])(share|social|paywall|modal)([-_]|$)'");
@@ -225,4 +503,14 @@ fn a_block_named_as_the_article_body_with_300_characters_stays() {
     let left = remaining(&rules, &html);
     assert!(left.starts_with("A short article"), "{left}");
     assert!(!left.contains("Subscribe"), "{left}");
+}
+
+#[test]
+fn heading_ids_and_sentence_slugs_are_anchors_not_roles() {
+    let rules =
+        only("[[rule]]\nname = \"s\"\nclass_id = '(^|[-_])(share|sharing|signature)([-_]|$)'");
+    let html = r#"<h2 id="signature">Signature</h2>
+        <div id="sharing-with-a-single-developer"><p>Docs section</p></div>
+        <div id="share-bar">Share</div><div id="article-sharing-tools">Tools</div>"#;
+    assert_eq!(remaining(&rules, html), "Signature Docs section");
 }
