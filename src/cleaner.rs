@@ -7,6 +7,7 @@ use crate::metadata::{self, Metadata};
 use crate::rules::RuleSet;
 use crate::unpack::{self, Input};
 use crate::{Error, Options, extract, input};
+use std::borrow::Cow;
 
 /// A converted page: the Markdown, what the page said about itself, and
 /// what was removed.
@@ -105,28 +106,42 @@ impl Cleaner {
     /// [`Input`]): HTML, gzip-compressed HTML (decompressed up to
     /// [`Options::max_input_bytes`]) or MHTML, told apart by content.
     pub fn convert_input(&self, page: Input<'_>) -> Result<Document, Error> {
+        self.convert_bytes(Cow::Borrowed(page.bytes), &page)
+    }
+
+    /// [`Cleaner::convert_input`] for bytes the caller gives away, with
+    /// what else is known about the page in `page` (whose own `bytes` are
+    /// not read). The bytes become the page's text without a copy when
+    /// they already are its text (UTF-8 or ASCII), and are freed once
+    /// parsed: a large page's peak memory is lower than with
+    /// `convert_input`.
+    pub fn convert_owned(&self, bytes: Vec<u8>, page: Input<'_>) -> Result<Document, Error> {
+        self.convert_bytes(Cow::Owned(bytes), &page)
+    }
+
+    fn convert_bytes(&self, bytes: Cow<'_, [u8]>, page: &Input<'_>) -> Result<Document, Error> {
         let limit = self.options.max_input_bytes;
-        if page.bytes.len() > limit {
+        if bytes.len() > limit {
             return Err(Error::TooLarge {
-                size: page.bytes.len(),
+                size: bytes.len(),
                 limit,
             });
         }
-        let unpacked = unpack::unpack(page.bytes, limit)?;
+        let unpacked = unpack::unpack(bytes, limit)?;
         let url = page
             .url
             .or(unpacked.url.as_deref())
             .or(self.options.url.as_deref());
         let charset = page.charset.or(unpacked.charset.as_deref());
-        let decoded = input::decode_with_charset(&unpacked.html, url, charset);
+        let (text, encoding, source) = input::decode_cow(unpacked.html, url, charset);
         let context = Context {
             url,
             resources: Some(&unpacked.resources),
             asset_prefix: page.asset_prefix.or(self.options.assets.as_deref()),
         };
-        let mut doc = self.convert_html(&decoded.text, &context);
-        doc.report.encoding = decoded.encoding;
-        doc.report.encoding_source = Some(decoded.source);
+        let mut doc = self.convert_html(text, &context);
+        doc.report.encoding = encoding;
+        doc.report.encoding_source = Some(source);
         Ok(doc)
     }
 
@@ -147,10 +162,10 @@ impl Cleaner {
             asset_prefix: self.options.assets.as_deref(),
             ..Context::default()
         };
-        self.convert_html(html, &context)
+        self.convert_html(Cow::Borrowed(html), &context)
     }
 
-    fn convert_html(&self, html: &str, context: &Context<'_>) -> Document {
+    fn convert_html(&self, html: Cow<'_, str>, context: &Context<'_>) -> Document {
         let page = self.prepare_with(html, context);
         let options = self.markdown_options(&page, context.url, context.asset_prefix);
         let body = markdown::render_page(&page.dom, &page.roots, &page.removed, &options);
@@ -188,17 +203,21 @@ impl Cleaner {
         }
     }
 
-    /// Everything before Markdown, for a page that is only HTML text.
-    #[cfg(test)]
-    pub(crate) fn prepare(&self, html: &str) -> Prepared {
-        self.prepare_with(html, &Context::default())
+    /// The round-trip check of a page that is already text (see
+    /// `markdown/readback.rs`), with this cleaner's options but no address
+    /// and no assets.
+    #[cfg(any(test, feature = "roundtrip"))]
+    pub(crate) fn round_trip(&self, html: &str) -> markdown::readback::RoundTrip {
+        let page = self.prepare_with(Cow::Borrowed(html), &Context::default());
+        let options = self.markdown_options(&page, None, None);
+        markdown::readback::check(&page.dom, &page.roots, &page.removed, &options)
     }
 
     /// Everything before Markdown: the page parsed, its embedded images
     /// saved as assets, its metadata read, the rules applied and the
     /// article chosen.
-    fn prepare_with(&self, html: &str, context: &Context<'_>) -> Prepared {
-        let mut dom = Dom::parse(html);
+    fn prepare_with(&self, html: Cow<'_, str>, context: &Context<'_>) -> Prepared {
+        let mut dom = Dom::parse_owned(html);
         let no_resources = Resources::default();
         let resources = context.resources.unwrap_or(&no_resources);
         let assets = assets::resolve(&mut dom, resources, context.url, context.asset_prefix);

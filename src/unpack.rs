@@ -40,8 +40,8 @@ pub(crate) struct Unpacked<'a> {
 /// Opens the containers around a page: gzip (decompressed up to `limit`
 /// bytes) and MHTML. A WARC archive is an error here: it holds many pages,
 /// read with [`crate::input::warc`].
-pub(crate) fn unpack(bytes: &[u8], limit: usize) -> Result<Unpacked<'_>, Error> {
-    let mut html = Cow::Borrowed(bytes);
+pub(crate) fn unpack(bytes: Cow<'_, [u8]>, limit: usize) -> Result<Unpacked<'_>, Error> {
+    let mut html = bytes;
     for _ in 0..MAX_LAYERS {
         match input::sniff(&html) {
             Format::Html => break,

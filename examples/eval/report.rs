@@ -387,12 +387,21 @@ pub fn below_metadata_floor(
     byline: Option<f64>,
 ) -> Vec<String> {
     let mut lines = Vec::new();
-    for s in summaries.iter().filter(|s| s.kind == Kind::Readability && s.pages > 0) {
-        let checks = [("title", s.title_ok, title, "--min-title"), ("byline", s.byline_ok, byline, "--min-byline")];
+    for s in summaries
+        .iter()
+        .filter(|s| s.kind == Kind::Readability && s.pages > 0)
+    {
+        let checks = [
+            ("title", s.title_ok, title, "--min-title"),
+            ("byline", s.byline_ok, byline, "--min-byline"),
+        ];
         for (what, ok, floor, flag) in checks {
             let share = ok as f64 / s.pages as f64;
             if let Some(floor) = floor.filter(|&f| share < f) {
-                lines.push(format!("{}: {what} {share:.4} is below {flag} {floor}", s.corpus));
+                lines.push(format!(
+                    "{}: {what} {share:.4} is below {flag} {floor}",
+                    s.corpus
+                ));
             }
         }
     }
@@ -456,7 +465,10 @@ mod tests {
         assert!(below_metadata_floor(std::slice::from_ref(&s), Some(1.0), None).is_empty());
         let lines = below_metadata_floor(&[s], Some(1.0), Some(0.5));
         assert_eq!(lines.len(), 1);
-        assert!(lines[0].contains("byline 0.0000 is below --min-byline 0.5"), "{lines:?}");
+        assert!(
+            lines[0].contains("byline 0.0000 is below --min-byline 0.5"),
+            "{lines:?}"
+        );
     }
 
     #[test]

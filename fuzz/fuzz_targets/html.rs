@@ -1,13 +1,15 @@
 //! Structure-aware HTML: a generated tree of tags, attributes, text and
 //! entities, rendered to markup, encoded in one of several encodings, into
-//! `Cleaner::convert`: no panic, and the Markdown is valid UTF-8.
+//! `Cleaner::convert`: no panic, the Markdown is valid UTF-8, no script
+//! link survives, and the round-trip property holds (the Markdown read
+//! back shows the text and constructs of the cleaned DOM).
 
 #![no_main]
 
 use std::sync::LazyLock;
 
 use arbitrary::Arbitrary;
-use declutter::{Cleaner, Options};
+use declutter::{Cleaner, Options, stages};
 use libfuzzer_sys::fuzz_target;
 
 static CLEANER: LazyLock<Cleaner> =
@@ -213,5 +215,10 @@ fuzz_target!(|page: Page| {
                 assert!(!lower.starts_with(scheme), "{dest} in {:?}", doc.markdown);
             }
         }
+    }
+    // The page as text, before any encoding: the round trip is about the
+    // Markdown stage, and decoding has checks of its own above.
+    if let Err(problem) = stages::round_trip(cleaner, &html) {
+        panic!("round trip: {problem}\n--- HTML\n{html}");
     }
 });

@@ -110,28 +110,29 @@ fn process(cleaner: &Cleaner, plan: &Plan, job: &Job) -> Outcome {
 }
 
 fn convert(cleaner: &Cleaner, plan: &Plan, job: &Job) -> Result<Document, String> {
-    let file_bytes;
     let mut input = Input {
         asset_prefix: job.asset_prefix.as_deref(),
         ..Input::default()
     };
-    match &job.source {
-        Source::Stdin(bytes) => input.bytes = bytes,
+    let converted = match &job.source {
+        Source::Stdin(bytes) => {
+            input.bytes = bytes;
+            cleaner.convert_input(input)
+        }
+        // The file's bytes are handed over, so they are freed once read.
         Source::File(path) => {
-            file_bytes = std::fs::File::open(path)
-                .and_then(|f| super::plan::read_limited(f, plan.max_size))
+            let bytes = super::plan::read_file_limited(path, plan.max_size)
                 .map_err(|e| format!("{}: cannot read: {e}", job.name))?;
-            input.bytes = &file_bytes;
+            cleaner.convert_owned(bytes, input)
         }
         Source::Record { response, .. } => {
             input.bytes = &response.body;
             input.url = Some(&response.target_uri);
             input.charset = response.charset.as_deref();
+            cleaner.convert_input(input)
         }
-    }
-    cleaner
-        .convert_input(input)
-        .map_err(|e| format!("{}: {e}", job.name))
+    };
+    converted.map_err(|e| format!("{}: {e}", job.name))
 }
 
 /// The page as its format and destination want it.

@@ -371,10 +371,29 @@ fn is_warc_start(prefix: &[u8]) -> bool {
     start == b"WARC/"
 }
 
+/// A file's bytes, read as [`read_limited`] does into a buffer sized from
+/// the file's length, so a large page takes its own size in memory, not
+/// up to twice that from the buffer's doubling.
+pub(crate) fn read_file_limited(path: &Path, max: usize) -> std::io::Result<Vec<u8>> {
+    let file = std::fs::File::open(path)?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    let capacity = usize::try_from(size)
+        .unwrap_or(max)
+        .min(max.saturating_add(1));
+    read_limited_into(file, max, Vec::with_capacity(capacity))
+}
+
 /// Reads at most one byte over the limit, so a huge input is refused
 /// without being loaded.
 pub(crate) fn read_limited(reader: impl Read, max: usize) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
+    read_limited_into(reader, max, Vec::new())
+}
+
+fn read_limited_into(
+    reader: impl Read,
+    max: usize,
+    mut bytes: Vec<u8>,
+) -> std::io::Result<Vec<u8>> {
     reader
         .take(max.saturating_add(1) as u64)
         .read_to_end(&mut bytes)?;

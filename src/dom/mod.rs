@@ -22,6 +22,7 @@ pub(crate) use walk::{Step, Walker};
 
 use html5ever::tendril::StrTendril;
 use html5ever::{Attribute, LocalName};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Index of a node in the [`Dom`] arena, in document order.
@@ -49,7 +50,7 @@ pub(crate) enum Namespace {
 
 /// An element: its lower-case local name and its attributes in source
 /// order. The name and attributes are html5ever's own (interned names,
-/// shared string buffers), moved out of the rcdom tree rather than copied;
+/// shared string buffers), moved out of the built tree rather than copied;
 /// other modules read them as `&str`.
 #[derive(Debug, Clone)]
 pub(crate) struct Element {
@@ -113,6 +114,12 @@ pub(crate) struct Dom {
 impl Dom {
     /// Parses HTML text; never fails (html5ever repairs any input).
     pub(crate) fn parse(html: &str) -> Dom {
+        parse::parse(Cow::Borrowed(html))
+    }
+
+    /// [`Dom::parse`] for text the caller gives away: it is freed as soon
+    /// as it is read, before the tree is built (see `parse.rs`).
+    pub(crate) fn parse_owned(html: Cow<'_, str>) -> Dom {
         parse::parse(html)
     }
 

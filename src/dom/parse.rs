@@ -8,28 +8,39 @@ use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{TokenizerResult, ns};
 use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom};
+use std::borrow::Cow;
 
 /// Input is handed to the tokenizer in pieces of this many bytes (a
 /// tendril holds at most 4 GiB, and smaller pieces are gentler on memory).
 const CHUNK: usize = 1 << 20;
 
-pub(super) fn parse(html: &str) -> Dom {
+/// Parses `html`, which is dropped (when owned) as soon as the tokenizer
+/// has read it, before the tree is moved into the arena: a large page's
+/// text, its built tree and its arena are never all alive at once.
+pub(super) fn parse(html: Cow<'_, str>) -> Dom {
     from_rcdom(parse_rcdom(html).document)
 }
 
 /// The attribute bound, html5ever's tokenizer, the depth cap, then its
 /// tree builder into rcdom (what `html5ever::parse_document` does, with
 /// the bounds in between).
-pub(super) fn parse_rcdom(html: &str) -> RcDom {
+pub(super) fn parse_rcdom(html: Cow<'_, str>) -> RcDom {
     let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
     let tokenizer = Tokenizer::new(DepthCap::new(builder), TokenizerOpts::default());
     let input = BufferQueue::default();
-    let html = attrs::bound(html);
+    let bounded = match attrs::bound(&html) {
+        Cow::Owned(cut) => Some(cut),
+        Cow::Borrowed(_) => None,
+    };
+    let html = bounded.map_or(html, Cow::Owned);
+    // One piece at a time: the tokenizer's copy of the text is made, and
+    // freed, a piece at a time, not all at once.
     for piece in chunks(&html, CHUNK) {
         input.push_back(StrTendril::from_slice(piece));
+        // `Script` results ask a browser to run a script: we never do, go on.
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     }
-    // `Script` results ask a browser to run a script: we never do, go on.
-    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    drop(html);
     tokenizer.end();
     tokenizer.sink.inner.sink
 }

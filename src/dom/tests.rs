@@ -160,3 +160,80 @@ fn text_without_removed_subtrees() {
     assert_eq!(dom.text_content_except(h1, &removed), "Title");
     assert_eq!(dom.text_content(h1), "Title¶");
 }
+
+/// The tree as `names` lists it, with each element's attributes, read
+/// from markup5ever_rcdom: the reference our arena must match.
+fn rcdom_names(html: &str) -> Vec<String> {
+    use html5ever::tendril::TendrilSink;
+    use markup5ever_rcdom::{Handle, NodeData as Rc, RcDom};
+    let dom = html5ever::parse_document(RcDom::default(), Default::default()).one(html);
+    let mut out = Vec::new();
+    let mut stack: Vec<Handle> = vec![dom.document.clone()];
+    while let Some(node) = stack.pop() {
+        match &node.data {
+            Rc::Element { name, attrs, .. } => {
+                let attrs: Vec<String> = attrs
+                    .borrow()
+                    .iter()
+                    .map(|a| format!("{}={}", a.name.local, a.value))
+                    .collect();
+                out.push(format!("{}{:?}", name.local, attrs));
+            }
+            Rc::Text { contents } => out.push(format!("'{}'", contents.borrow())),
+            _ => {}
+        }
+        stack.extend(node.children.borrow().iter().rev().cloned());
+    }
+    out
+}
+
+fn names_and_attrs(dom: &Dom) -> Vec<String> {
+    dom.ids()
+        .filter_map(|id| match dom.data(id) {
+            NodeData::Element(e) => {
+                let attrs: Vec<String> = e
+                    .attrs
+                    .iter()
+                    .map(|a| format!("{}={}", a.name.local, a.value))
+                    .collect();
+                Some(format!("{}{:?}", e.name, attrs))
+            }
+            NodeData::Text(t) => Some(format!("'{t}'")),
+            NodeData::Document => None,
+        })
+        .collect()
+}
+
+/// The arena holds the tree rcdom builds, on the tree builder's
+/// hardest cases: misnested formatting (the adoption agency), content
+/// fostered out of tables, text merged across removed nodes, templates
+/// (whose contents are not part of the document), attributes added to an
+/// existing `<html>` or `<body>`, foreign content and framesets.
+#[test]
+fn the_arena_holds_what_rcdom_builds() {
+    let pages = [
+        "<p>a<b>b<i>c</p>d</i>e</b>f",
+        "<b>1<p>2</b>3</p>",
+        "<a href=x>1<div>2<a href=y>3</a>4</div>5</a>",
+        "<table>x<tr><td>c</td>y</tr>z<b>w</b></table>after",
+        "<table><tr><td>1<table><tr>2</table></td></tr></table>",
+        "a<!-- c -->b<script>s</script>c",
+        "<template><p>inside</p></template><p>outside</p>",
+        "<html lang=en><body class=a><html data-x=1><body id=b class=c>t",
+        "<svg><title>t</title><foreignObject><p>p</p></foreignObject></svg>",
+        "<math><annotation-xml encoding=text/html><div>d</div></annotation-xml></math>",
+        "<frameset><frame src=a></frameset>",
+        "<select><option>1<option>2<optgroup><option>3</select>",
+        "<ul><li>1<li>2<ul><li>3</ul></ul><dl><dt>a<dd>b<dt>c</dl>",
+        "<p><b><i><u>x</p><p>y",
+        "<table><caption>c<td>d</table>",
+        "text<title>t</title>more",
+    ];
+    for page in pages {
+        assert_eq!(
+            names_and_attrs(&Dom::parse(page)),
+            rcdom_names(page),
+            "{page}"
+        );
+    }
+}

@@ -3,6 +3,7 @@
 //! page's text, else the best-scoring block and the siblings that continue
 //! it. "No article found" is not an error: the whole body is the answer.
 
+mod budget;
 mod header;
 mod score;
 mod stats;
@@ -11,6 +12,8 @@ use crate::cleaner::ArticleChoice;
 use crate::dom::{Dom, NodeId, NodeSet};
 use crate::rules::is_article_marker;
 use stats::Stats;
+
+pub(crate) use budget::Budget;
 
 /// A marker qualifies when it holds at least this share of the body's text.
 const MARKER_SHARE: f64 = 0.5;
@@ -28,15 +31,33 @@ pub(crate) struct Article {
 /// Finds the article among what the rules left.
 /// `title` is the page's headline, when known: the article starts there.
 pub(crate) fn extract(dom: &Dom, removed: &NodeSet, title: Option<&str>) -> Article {
+    extract_within(dom, removed, title, &Budget::for_page(dom.len()))
+}
+
+/// [`extract`] within `budget`: once it is spent, the best answer so far.
+pub(crate) fn extract_within(
+    dom: &Dom,
+    removed: &NodeSet,
+    title: Option<&str>,
+    budget: &Budget,
+) -> Article {
     let body = dom.find("body").unwrap_or(dom.root());
     let stats = Stats::new(dom, removed);
+    if budget.spent() {
+        return whole(dom, body, &budget.cut_short("the whole body"));
+    }
     if let Some(article) = by_marker(dom, &stats, body, title) {
         return article;
+    }
+    if budget.spent() {
+        return whole(dom, body, &budget.cut_short("the whole body"));
     }
     let Some(mut article) = by_score(dom, &stats) else {
         return whole(dom, body, "no article found: the whole body");
     };
-    if let Some(title) = title {
+    if budget.spent() {
+        article.choice.reason = budget.cut_short(&article.choice.reason);
+    } else if let Some(title) = title {
         article.roots = header::with_header(dom, &stats, article.roots, title);
     }
     article

@@ -156,6 +156,50 @@ fn blocks_between_the_headline_and_the_body_are_kept() {
     assert_eq!(without_title.roots.len(), 1);
 }
 
+/// A pathological page for scoring: twenty thousand sibling blocks, each
+/// a candidate. With its budget spent, extraction keeps the whole body
+/// and says why, instead of failing or losing text.
+#[test]
+fn spent_budget_keeps_the_whole_body_and_says_so() {
+    let block = format!(
+        "<div class=post>{}</div>",
+        para("Text, with commas, of a post.", 3)
+    );
+    let html = format!("<body>{}</body>", block.repeat(20_000));
+    let dom = Dom::parse(&html);
+    let removed = NodeSet::new(dom.len());
+    let spent = Budget::new(std::time::Duration::ZERO);
+    let a = extract_within(&dom, &removed, Some("Title"), &spent);
+    assert_eq!(a.roots, vec![dom.find("body").expect("a body")]);
+    assert!(
+        a.choice
+            .reason
+            .starts_with("the whole body (the time budget"),
+        "{}",
+        a.choice.reason
+    );
+    assert!(a.choice.reason.contains("ran out"), "{}", a.choice.reason);
+}
+
+/// The budget a page gets grows with its size and is far above what a
+/// real page takes, so ordinary pages never see it.
+#[test]
+fn page_budget_grows_with_the_page() {
+    let small = Budget::for_page(1_000);
+    let large = Budget::for_page(2_000_000);
+    assert!(!small.spent() && !large.spent());
+    assert!(
+        small.cut_short("x").contains("2002 ms"),
+        "{}",
+        small.cut_short("x")
+    );
+    assert!(
+        large.cut_short("x").contains("6000 ms"),
+        "{}",
+        large.cut_short("x")
+    );
+}
+
 #[test]
 fn the_marker_holding_the_headline_beats_a_bigger_comment_thread() {
     let body = para("The council approved the plan, after a long debate.", 12);

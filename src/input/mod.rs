@@ -34,6 +34,8 @@ pub mod warc;
 
 pub use sniff::{Format, sniff};
 
+use std::borrow::Cow;
+
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, ISO_2022_JP, UTF_8};
 
@@ -84,29 +86,66 @@ pub fn decode(bytes: &[u8], url_hint: Option<&str>) -> Decoded {
 /// BOM and valid UTF-8 and before the page's own declaration
 /// ([`EncodingSource::Transport`]).
 pub fn decode_with_charset(bytes: &[u8], url_hint: Option<&str>, charset: Option<&str>) -> Decoded {
+    let (text, encoding, source) = decode_cow(Cow::Borrowed(bytes), url_hint, charset);
+    Decoded {
+        text: text.into_owned(),
+        encoding,
+        source,
+    }
+}
+
+/// [`decode_with_charset`] without a copy when the bytes already are the
+/// text (UTF-8, or ASCII in an ASCII-compatible encoding): the text then
+/// borrows them, or takes them over when they are owned. Returns the text,
+/// the encoding's name and why it was chosen.
+pub(crate) fn decode_cow<'a>(
+    bytes: Cow<'a, [u8]>,
+    url_hint: Option<&str>,
+    charset: Option<&str>,
+) -> (Cow<'a, str>, &'static str, EncodingSource) {
+    let (enc, bom_len, source) = choose(&bytes, url_hint, charset);
+    let decoded = match enc.decode_without_bom_handling(&bytes[bom_len..]).0 {
+        Cow::Owned(text) => Some(text),
+        Cow::Borrowed(_) => None,
+    };
+    // `None`: the bytes after the BOM were valid as they stood.
+    let text = match (decoded, bytes) {
+        (Some(text), _) => Cow::Owned(text),
+        (None, Cow::Borrowed(b)) => String::from_utf8_lossy(&b[bom_len..]),
+        (None, Cow::Owned(mut v)) => {
+            v.drain(..bom_len);
+            let text = String::from_utf8(v);
+            Cow::Owned(text.unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+        }
+    };
+    (text, enc.name(), source)
+}
+
+/// The page's encoding, the length of its BOM, and why that encoding.
+fn choose(
+    bytes: &[u8],
+    url_hint: Option<&str>,
+    charset: Option<&str>,
+) -> (&'static Encoding, usize, EncodingSource) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return decode_as(enc, &bytes[bom_len..], EncodingSource::Bom);
+        return (enc, bom_len, EncodingSource::Bom);
     }
     let ascii = bytes.is_ascii();
-    if !ascii && let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: text.to_owned(),
-            encoding: UTF_8.name(),
-            source: EncodingSource::Utf8,
-        };
+    if !ascii && std::str::from_utf8(bytes).is_ok() {
+        return (UTF_8, 0, EncodingSource::Utf8);
     }
     // Labels map as for <meta>: UTF-16 without a BOM means UTF-8.
     if let Some(enc) = charset.and_then(|c| prescan::encoding_for(c.trim().as_bytes())) {
-        return decode_as(enc, bytes, EncodingSource::Transport);
+        return (enc, 0, EncodingSource::Transport);
     }
     let scan = prescan::prescan(bytes);
     if let Some(enc) = scan.declared {
-        return decode_as(enc, bytes, EncodingSource::Declared);
+        return (enc, 0, EncodingSource::Declared);
     }
     let hint = tld_for(url_hint, scan.url);
     match detect(bytes, ascii, hint.as_deref()) {
-        Some(enc) => decode_as(enc, bytes, EncodingSource::Detected),
-        None => decode_as(UTF_8, bytes, EncodingSource::Fallback),
+        Some(enc) => (enc, 0, EncodingSource::Detected),
+        None => (UTF_8, 0, EncodingSource::Fallback),
     }
 }
 
@@ -116,16 +155,6 @@ fn tld_for(url_hint: Option<&str>, page_url: Option<&[u8]>) -> Option<Vec<u8>> {
     url_hint
         .and_then(|url| tld::tld_hint(url.as_bytes(), true))
         .or_else(|| page_url.and_then(|url| tld::tld_hint(url, false)))
-}
-
-/// Decodes `bytes` (BOM already removed) with `enc`.
-fn decode_as(enc: &'static Encoding, bytes: &[u8], source: EncodingSource) -> Decoded {
-    let (text, _had_errors) = enc.decode_without_bom_handling(bytes);
-    Decoded {
-        text: text.into_owned(),
-        encoding: enc.name(),
-        source,
-    }
 }
 
 /// chardetng's guess, or `None` for a pure-ASCII page that is not ISO-2022-JP.

@@ -14,6 +14,7 @@
 
 use super::elements::{self, Kind, heading_level};
 use super::embed;
+use super::inline::is_html_space;
 use super::math::{self, Math};
 use super::table;
 use super::{Destination, MarkdownOptions, Page, image};
@@ -60,6 +61,7 @@ pub(crate) fn dom_summary(
         text: String::new(),
         visible: 0,
         link_segment: false,
+        after_break: false,
         in_note: false,
         counts: Counts::default(),
         inline_only: 0,
@@ -67,6 +69,8 @@ pub(crate) fn dom_summary(
         tables: Vec::new(),
         open: Vec::new(),
         deferred: Vec::new(),
+        moved_header: None,
+        walk_first: None,
     };
     for &root in roots {
         audit.walk(root, false);
@@ -119,6 +123,8 @@ struct Audit<'a> {
     visible: usize,
     /// The open link has shown content in the current block.
     link_segment: bool,
+    /// A `<br>` was the last thing written (whitespace aside).
+    after_break: bool,
     /// A footnote's note is being walked.
     in_note: bool,
     counts: Counts,
@@ -128,6 +134,11 @@ struct Audit<'a> {
     open: Vec<Open>,
     /// Captions written when their owner ends: (owner, caption).
     deferred: Vec<(NodeId, NodeId)>,
+    /// A pipe table's header row that the writer moves to the top: walked
+    /// first, then skipped where it stands (with whether it was walked).
+    moved_header: Option<(NodeId, bool)>,
+    /// A walk to start before the current one goes on.
+    walk_first: Option<NodeId>,
 }
 
 impl Audit<'_> {
@@ -146,6 +157,9 @@ impl Audit<'_> {
         if visible > 0 {
             self.link_content();
         }
+        if !s.chars().all(is_html_space) {
+            self.after_break = false;
+        }
         self.visible += visible;
         self.text.push_str(s);
     }
@@ -162,8 +176,22 @@ impl Audit<'_> {
     /// A block edge: outside headings and pipe cells it ends the block.
     fn block_edge(&mut self) {
         self.write(" ");
+        self.after_break = false;
         if self.inline_only == 0 {
             self.link_segment = false;
+        }
+    }
+
+    /// A `<br>`. In a paragraph (not a heading or a pipe table), a second
+    /// one with nothing visible since the first ends the paragraph, as the
+    /// writer does, and a link open across it is written again after.
+    fn line_break(&mut self) {
+        let in_paragraph = self.inline_only == 0 && !self.tables.last().is_some_and(|t| t.0);
+        if self.after_break && in_paragraph {
+            self.block_edge();
+        } else {
+            self.write(" ");
+            self.after_break = true;
         }
     }
 
@@ -177,6 +205,7 @@ impl Audit<'_> {
                     if skip && let Some(w) = walkers.last_mut() {
                         w.skip_children(self.page.dom);
                     }
+                    walkers.extend(self.walk_first.take().map(Walker::new));
                 }
                 Some(Step::Leave(id)) => {
                     self.leave();
@@ -211,6 +240,15 @@ impl Audit<'_> {
         if self.page.removed.contains(id) {
             self.push(Construct::None, false, false);
             return true;
+        }
+        if let Some((row, walked)) = &mut self.moved_header
+            && *row == id
+        {
+            if *walked {
+                self.push(Construct::None, false, false);
+                return true;
+            }
+            *walked = true;
         }
         let el = match dom.data(id) {
             NodeData::Element(el) => el,
@@ -277,9 +315,18 @@ impl Audit<'_> {
     fn inline(&mut self, id: NodeId, el: &Element) -> bool {
         let dom = self.page.dom;
         match &*el.name {
-            "br" => self.write(" "),
+            "br" => self.line_break(),
+            // A code span of the element's text: what it holds is no
+            // heading, link or image, whatever the tags say.
+            "code" | "kbd" | "samp" | "tt" => {
+                let text = elements::visible_text(dom, id, self.page.removed, " ", usize::MAX);
+                self.write(&text);
+                self.push(Construct::None, false, false);
+                return true;
+            }
             "img" if image::image(dom, id, self.page.removed, None).is_some() => {
                 self.counts.images += 1;
+                self.after_break = false;
                 self.link_content();
             }
             "a" => {
@@ -321,6 +368,9 @@ impl Audit<'_> {
             "table" => {
                 let pipe = table::is_pipe_table(self.dom(), id, self.page.removed);
                 self.tables.push((pipe, false));
+                if pipe {
+                    self.move_header(id);
+                }
                 let construct = if pipe {
                     Construct::Table
                 } else {
@@ -351,6 +401,34 @@ impl Audit<'_> {
         el.is("pre")
     }
 
+    /// The writer writes a pipe table's first `<thead>` row with text
+    /// first, wherever it stands: when it is not the first row with text,
+    /// it is walked before the table's rows and skipped in its place.
+    fn move_header(&mut self, table: NodeId) {
+        let dom = self.page.dom;
+        let removed = self.page.removed;
+        let mut rows = dom.subtree(table).filter(|&r| {
+            dom.element(r).is_some_and(|e| e.is("tr"))
+                && !dom.ancestors(r).any(|a| removed.contains(a))
+                && !dom.text_content_except(r, removed).trim().is_empty()
+        });
+        let Some(first) = rows.next() else {
+            return;
+        };
+        let in_head = |r: NodeId| {
+            dom.parent(r)
+                .and_then(|p| dom.element(p))
+                .is_some_and(|p| p.is("thead"))
+        };
+        if in_head(first) {
+            return;
+        }
+        if let Some(header) = rows.find(|&r| in_head(r)) {
+            self.moved_header = Some((header, false));
+            self.walk_first = Some(header);
+        }
+    }
+
     fn pre(&mut self, id: NodeId) {
         let text = elements::visible_text(self.dom(), id, self.page.removed, "\n", usize::MAX);
         let block = self.inline_only == 0;
@@ -358,7 +436,15 @@ impl Audit<'_> {
             self.counts.code_blocks += 1;
         }
         self.push(Construct::None, false, block);
+        // A code block cannot be link text: the writer closes a link
+        // around it and opens it again after.
+        let links = if block {
+            std::mem::take(&mut self.links)
+        } else {
+            self.links
+        };
         self.write(&text);
+        self.links = links;
     }
 
     /// A `<figcaption>` before an image of its figure, or a `<caption>`

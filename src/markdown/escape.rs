@@ -78,11 +78,39 @@ fn needs_escape(s: &str, i: usize, ctx: &TextContext) -> bool {
         b']' => ctx.in_brackets || ctx.references || matches!(next, Some('(' | '[' | ':')),
         b'$' => ctx.dollars,
         b'!' => next == Some('['),
-        b'<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+        b'<' => {
+            next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?'))
+                || email_like(&s[i + 1..], ctx.next)
+        }
         b'&' => entity_like(&s.as_bytes()[i + 1..]),
         b'|' => ctx.pipes,
         _ => false,
     }
+}
+
+/// Whether `<` before `rest` (then `next`) could open an email autolink
+/// such as `<a.b@c.d>` or `<'''@x>`: a word with an `@` before any
+/// space or `>`, in the run or, for the run's last word, possibly in
+/// what follows it.
+fn email_like(rest: &str, next: Option<char>) -> bool {
+    match rest.find(|c: char| c.is_whitespace() || c == '>' || c == '<') {
+        Some(end) => rest[..end].contains('@'),
+        // The word goes on past the run when what follows can be part of
+        // an address; at the end of the line it cannot.
+        None => {
+            rest.contains('@')
+                || next.is_some_and(|c| {
+                    c.is_ascii_alphanumeric() || ".!#$%&'*+/=?^_`{|}~-@".contains(c)
+                })
+        }
+    }
+}
+
+/// What ends a block marker: CommonMark says a space or a tab, but
+/// pulldown-cmark (and so its users) also takes a vertical tab or a form
+/// feed, which HTML keeps as ordinary characters.
+fn is_blank(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | 0x0b | 0x0c)
 }
 
 fn is_alnum(c: Option<char>) -> bool {
@@ -113,18 +141,14 @@ fn entity_like(rest: &[u8]) -> bool {
 /// markers are ASCII, so byte and character positions agree up to them.
 fn line_start_escape(s: &str, ends_line: bool) -> Option<usize> {
     let bytes = s.as_bytes();
-    let blank_or_end = |i: usize| bytes.get(i).map_or(ends_line, |&c| c == b' ' || c == b'\t');
+    let blank_or_end = |i: usize| bytes.get(i).map_or(ends_line, |&c| is_blank(c));
     let first = *bytes.first()?;
     let run = bytes.iter().take_while(|&&c| c == first).count();
     match first {
         b'#' if run <= 6 && blank_or_end(run) => Some(0),
         b'>' => Some(0),
         b'-' | b'+' if blank_or_end(1) => Some(0),
-        b'-' | b'='
-            if ends_line && bytes.iter().all(|&c| c == first || c == b' ' || c == b'\t') =>
-        {
-            Some(0)
-        }
+        b'-' | b'=' if ends_line && bytes.iter().all(|&c| c == first || is_blank(c)) => Some(0),
         b'[' if matches!(bytes, [b'[', b' ' | b'x' | b'X', b']', ..]) => Some(0),
         b'0'..=b'9' => {
             let digits = bytes.iter().take_while(|c| c.is_ascii_digit()).count();

@@ -40,7 +40,7 @@
 //! - Emphasis that CommonMark would not parse where it stands (CJK text
 //!   next to punctuation) is written as `<strong>`, `<em>` or `<del>`.
 
-#[cfg(test)]
+#[cfg(any(test, feature = "roundtrip"))]
 pub(crate) mod audit;
 mod elements;
 mod embed;
@@ -53,6 +53,8 @@ mod inline;
 mod links;
 mod math;
 mod permalink;
+#[cfg(any(test, feature = "roundtrip"))]
+pub(crate) mod readback;
 mod section;
 mod table;
 mod walk;

@@ -6,7 +6,9 @@
 use crate::dom::{Dom, NodeId, NodeSet};
 
 /// What a permalink shows: symbols, or nothing visible at all.
-const MARKS: &[char] = &['¶', '#', '§', '🔗', '⚓', '∞', '\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}'];
+const MARKS: &[char] = &[
+    '¶', '#', '§', '🔗', '⚓', '∞', '\u{200b}', '\u{200c}', '\u{200d}', '\u{feff}',
+];
 
 /// A permalink's text is short; longer links are not read.
 const MAX_NODES: usize = 8;
@@ -45,7 +47,10 @@ fn shows_only_a_mark(dom: &Dom, id: NodeId, removed: &NodeSet) -> bool {
         .subtree_except(id, removed)
         .any(|n| dom.element(n).is_some_and(|e| e.is("img")));
     let text = dom.text_content_except(id, removed);
-    !has_image && text.chars().all(|c| c.is_whitespace() || MARKS.contains(&c))
+    !has_image
+        && text
+            .chars()
+            .all(|c| c.is_whitespace() || MARKS.contains(&c))
 }
 
 #[cfg(test)]

@@ -426,7 +426,10 @@ fn read_script(dom: &Dom, id: NodeId, el: &Element, found: &mut Found) {
 pub(crate) fn fold(s: &str) -> String {
     let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.contains(['\u{200b}', '\u{feff}']) {
-        let visible: String = folded.chars().filter(|c| !matches!(c, '\u{200b}' | '\u{feff}')).collect();
+        let visible: String = folded
+            .chars()
+            .filter(|c| !matches!(c, '\u{200b}' | '\u{feff}'))
+            .collect();
         return fold(&visible);
     }
     folded

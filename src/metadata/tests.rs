@@ -240,6 +240,8 @@ fn unreadable_dates_are_kept_as_written() {
 
 #[test]
 fn a_permalinks_zero_width_text_does_not_hide_the_h1_in_the_title() {
-    let m = meta_of("<title>createLimiter() | tidemark</title><h1>createLimiter()<a href='#t'>\u{200b}</a></h1>");
+    let m = meta_of(
+        "<title>createLimiter() | tidemark</title><h1>createLimiter()<a href='#t'>\u{200b}</a></h1>",
+    );
     assert_eq!(m.headline.as_deref(), Some("createLimiter()"));
 }
