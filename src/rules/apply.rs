@@ -256,6 +256,7 @@ fn prune(page: &Page, matcher: &mut Matcher, kept: &NodeSet, on_path: &NodeSet) 
     let mut removed = NodeSet::new(dom.len());
     let mut removals = Vec::new();
     let mut shell_rule: Vec<Option<usize>> = vec![None; dom.len()];
+    let mut list_headings = Vec::new();
     // Nothing in <head> is ever written out: rules start at <body>.
     let mut i = dom.find("body").map_or(0, NodeId::index);
     while i < dom.len() {
@@ -273,6 +274,9 @@ fn prune(page: &Page, matcher: &mut Matcher, kept: &NodeSet, on_path: &NodeSet) 
         match rule {
             Some(r) if !on_path.contains(id) => {
                 removed.insert(id);
+                if matcher.rule(r).with_list_after {
+                    list_headings.push((id, matcher.rule(r).name.clone()));
+                }
                 removals.push(removal(page, matcher.rule(r), id));
                 i = dom.subtree_range(id).end;
                 continue;
@@ -282,7 +286,84 @@ fn prune(page: &Page, matcher: &mut Matcher, kept: &NodeSet, on_path: &NodeSet) 
         }
         i += 1;
     }
-    Pruned { removed, removals }
+    let mut pruned = Pruned { removed, removals };
+    lists_after_headings(page, &list_headings, &mut pruned);
+    pruned
+}
+
+/// Whether `child` is the only element or text with visible characters
+/// in `parent` (which is not `<body>`).
+fn alone_in(dom: &Dom, parent: NodeId, child: NodeId) -> bool {
+    !dom.element(parent)
+        .is_none_or(|e| e.is("body") || e.is("html"))
+        && dom.children(parent).iter().all(|&c| {
+            c == child
+                || dom.text(c).is_some_and(|t| t.trim().is_empty())
+                || (dom.element(c).is_none() && dom.text(c).is_none())
+        })
+}
+
+/// At least 60% of the block's text is link text.
+fn mostly_links(page: &Page, block: NodeId) -> bool {
+    let dom = page.dom;
+    let range = dom.subtree_range(block);
+    let (mut all, mut linked, mut link_until) = (0usize, 0usize, 0usize);
+    for i in range {
+        let id = NodeId::from_index(i);
+        if dom.element(id).is_some_and(|e| e.is("a")) {
+            link_until = link_until.max(dom.subtree_range(id).end);
+        } else if let Some(t) = dom.text(id) {
+            let n = t.chars().filter(|c| !c.is_whitespace()).count();
+            all += n;
+            if i < link_until {
+                linked += n;
+            }
+        }
+    }
+    all > 0 && linked * 10 >= all * 6
+}
+
+/// How many blocks after a removed list heading are looked at.
+const MAX_LIST_BLOCKS: usize = 4;
+
+/// Elements removed by a `with_list_after` rule (a heading that opens a
+/// list of other articles: "Related", "Mehr zum Thema", "관련기사") take
+/// the list along: the blocks right after them (or after the wrapper
+/// they stand alone in) that are mostly links, up to the next heading.
+fn lists_after_headings(page: &Page, headings: &[(NodeId, String)], pruned: &mut Pruned) {
+    let dom = page.dom;
+    for &(heading, ref rule) in headings {
+        let mut anchor = heading;
+        while let Some(parent) = dom.parent(anchor).filter(|&p| alone_in(dom, p, anchor)) {
+            anchor = parent;
+        }
+        let Some(parent) = dom.parent(anchor) else {
+            continue;
+        };
+        let after = dom
+            .children(parent)
+            .iter()
+            .copied()
+            .skip_while(|&c| c != anchor)
+            .skip(1)
+            .filter(|&c| dom.element(c).is_some())
+            .take(MAX_LIST_BLOCKS);
+        for block in after {
+            let heading_like = dom
+                .element(block)
+                .is_some_and(|e| matches!(&*e.name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"));
+            if heading_like || pruned.removed.contains(block) || !mostly_links(page, block) {
+                break;
+            }
+            pruned.removed.insert(block);
+            pruned.removals.push(Removal {
+                rule: rule.clone(),
+                path: dom.path(block),
+                chars: page.chars(block),
+                text: page.first_words(block),
+            });
+        }
+    }
 }
 
 fn removal(page: &Page, rule: &Rule, id: NodeId) -> Removal {

@@ -25,6 +25,8 @@ pub(super) struct Rule {
     pub(super) text: Option<usize>,
     pub(super) max_chars: Option<usize>,
     pub(super) outside_article: bool,
+    /// A removed element takes the link lists right after it along.
+    pub(super) with_list_after: bool,
     /// A selector list: any of them matches.
     pub(super) selectors: Vec<CompiledSelector>,
     pub(super) sites: Sites,
@@ -121,6 +123,7 @@ fn compile_rule(draft: Draft, patterns: &mut Patterns) -> Result<Rule, Error> {
         text,
         max_chars,
         outside_article: draft.outside_article,
+        with_list_after: draft.with_list_after,
         selectors,
         sites,
         source: format!("{}: {}", draft.file, draft.name),

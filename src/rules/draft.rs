@@ -40,6 +40,7 @@ pub(super) struct Draft {
     pub(super) text: Option<Located<String>>,
     pub(super) max_chars: Option<usize>,
     pub(super) outside_article: bool,
+    pub(super) with_list_after: bool,
     pub(super) selector: Option<Located<String>>,
     pub(super) site: Vec<Located<String>>,
     /// Whether values' columns are those of an opening quote (TOML), not
@@ -64,6 +65,7 @@ impl Draft {
             text: None,
             max_chars: None,
             outside_article: false,
+            with_list_after: false,
             selector: None,
             site: Vec::new(),
             quoted: false,
@@ -104,6 +106,9 @@ impl Draft {
         }
         if self.outside_article {
             field("outside_article", true.into());
+        }
+        if self.with_list_after {
+            field("with_list_after", true.into());
         }
         if !self.site.is_empty() {
             field("site", strings(self.site.iter().map(|s| &s.value)));

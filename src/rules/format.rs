@@ -50,6 +50,11 @@ pub(super) struct RuleSpec {
     /// `[itemprop=articleBody]`.
     #[serde(default)]
     pub(super) outside_article: bool,
+    /// A removed element also takes the blocks right after it (or after
+    /// the wrapper it stands alone in) that are mostly links, up to the
+    /// next heading: the list a "Related" heading opens.
+    #[serde(default)]
+    pub(super) with_list_after: bool,
     /// A CSS selector list.
     pub(super) selector: Option<Spanned<String>>,
     /// Hosts the rule is limited to: `example.com`, `*.example.org`, and
@@ -86,6 +91,7 @@ fn to_draft(source_name: &str, text: &str, spec: Spanned<RuleSpec>) -> Draft {
     draft.text = spec.text.map(locate);
     draft.max_chars = spec.max_chars;
     draft.outside_article = spec.outside_article;
+    draft.with_list_after = spec.with_list_after;
     draft.selector = spec.selector.map(locate);
     draft.site = spec.site.into_iter().map(locate).collect();
     draft

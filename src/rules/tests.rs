@@ -514,3 +514,20 @@ fn heading_ids_and_sentence_slugs_are_anchors_not_roles() {
         <div id="share-bar">Share</div><div id="article-sharing-tools">Tools</div>"#;
     assert_eq!(remaining(&rules, html), "Signature Docs section");
 }
+
+#[test]
+fn with_list_after_takes_the_link_lists_a_heading_opens() {
+    let rules = only("[[rule]]\nname = \"r\"\ntext = '^Related$'\nwith_list_after = true");
+    let html = r#"<p>Body text.</p><div class="t"><h3>Related</h3></div>
+        <ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul>
+        <div><a href="/c">Third story</a> (Mon)</div>
+        <p>Back in the article, a paragraph of prose with <a href="/x">a link</a>.</p>
+        <h3>Related</h3><h2>Next</h2><ul><li><a href="/d">Kept</a></li></ul>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Body text. Back in the article, a paragraph of prose with a link . Next Kept"
+    );
+    // Without the key, only the heading goes.
+    let rules = only("[[rule]]\nname = \"r\"\ntext = '^Related$'");
+    assert!(remaining(&rules, html).contains("Other story one"));
+}
