@@ -5,49 +5,29 @@
 //! where the names are those of other articles' authors or commenters.
 
 use crate::dom::{Dom, Element, NodeId};
+use regex::Regex;
+use std::sync::LazyLock;
 
 /// Words in a class or id that mark a byline.
-const BYLINE_WORDS: &[&str] = &["byline", "author", "dateline", "writtenby", "p-author"];
+static BYLINE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?i)byline|author|dateline|writtenby|p-author").expect("valid regex")
+});
 
 /// Words in a class or id that mark page furniture, not the article.
-const FURNITURE_WORDS: &[&str] = &[
-    "-ad-",
-    "ai2html",
-    "banner",
-    "breadcrumbs",
-    "combx",
-    "comment",
-    "community",
-    "cover-wrap",
-    "disqus",
-    "extra",
-    "footer",
-    "gdpr",
-    "header",
-    "legends",
-    "menu",
-    "related",
-    "remark",
-    "replies",
-    "rss",
-    "shoutbox",
-    "sidebar",
-    "skyscraper",
-    "social",
-    "sponsor",
-    "supplemental",
-    "ad-break",
-    "agegate",
-    "pagination",
-    "pager",
-    "popup",
-    "yom-remote",
-];
+static FURNITURE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        "(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|\
+         footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|\
+         skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|\
+         yom-remote",
+    )
+    .expect("valid regex")
+});
 
 /// Words that clear a furniture match: the element may hold the article.
-const CONTENT_WORDS: &[&str] = &[
-    "and", "article", "body", "column", "content", "main", "mathjax", "shadow",
-];
+static CONTENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("(?i)and|article|body|column|content|main|mathjax|shadow").expect("valid regex")
+});
 
 /// Roles of page furniture.
 const FURNITURE_ROLES: &[&str] = &[
@@ -75,30 +55,29 @@ pub(super) fn find(dom: &Dom) -> Option<String> {
         next += 1;
         let Some(el) = dom.element(id) else { continue };
         let past = dom.subtree_range(id).end;
-        let hint = hint(el);
         if skipped_tag(el) || !visible(el) {
             next = past;
             continue;
         }
-        if marks_byline(el, &hint) && past - id.index() <= MAX_NODES {
+        if marks_byline(el) && past - id.index() <= MAX_NODES {
             let text = super::fold(&dom.text_content(id));
             if !text.is_empty() && text.chars().count() < MAX_CHARS {
                 return Some(name_inside(dom, id).unwrap_or(text));
             }
         }
-        if is_furniture(dom, id, el, &hint) {
+        if is_furniture(dom, id, el) {
             next = past;
         }
     }
     None
 }
 
-/// The class attribute and id, lower-cased, as one string.
-fn hint(el: &Element) -> String {
-    let mut hint = el.attr("class").unwrap_or("").to_lowercase();
-    hint.push(' ');
-    hint.push_str(&el.attr("id").unwrap_or("").to_lowercase());
-    hint
+/// Whether the class attribute or the id has a match of `words`.
+fn hinted(el: &Element, words: &Regex) -> bool {
+    [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|v| words.is_match(v))
 }
 
 fn skipped_tag(el: &Element) -> bool {
@@ -124,10 +103,10 @@ fn visible(el: &Element) -> bool {
         || aria_hidden)
 }
 
-fn marks_byline(el: &Element, hint: &str) -> bool {
+fn marks_byline(el: &Element) -> bool {
     el.attr("rel").is_some_and(|r| r.trim() == "author")
         || el.attr("itemprop").is_some_and(|p| p.contains("author"))
-        || BYLINE_WORDS.iter().any(|w| hint.contains(w))
+        || hinted(el, &BYLINE_WORDS)
 }
 
 /// An element inside the byline marked `itemprop=name`: the name alone,
@@ -142,15 +121,15 @@ fn name_inside(dom: &Dom, id: NodeId) -> Option<String> {
     })
 }
 
-fn is_furniture(dom: &Dom, id: NodeId, el: &Element, hint: &str) -> bool {
+fn is_furniture(dom: &Dom, id: NodeId, el: &Element) -> bool {
     if el
         .attr("role")
         .is_some_and(|r| FURNITURE_ROLES.contains(&r.trim()))
     {
         return true;
     }
-    FURNITURE_WORDS.iter().any(|w| hint.contains(w))
-        && !CONTENT_WORDS.iter().any(|w| hint.contains(w))
+    hinted(el, &FURNITURE_WORDS)
+        && !hinted(el, &CONTENT_WORDS)
         && !matches!(&*el.name, "body" | "a")
         && !near_table_or_code(dom, id)
 }

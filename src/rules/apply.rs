@@ -168,19 +168,42 @@ const BODY_NAMES: &[&str] = &[
 
 /// Named as the page's content by a class token or the id.
 fn named_content(e: &Element) -> bool {
-    names(e).any(|t| CONTENT_NAMES.contains(&t.as_str()) || BODY_NAMES.contains(&t.as_str()))
+    named(e, CONTENT_NAMES) || named(e, BODY_NAMES)
 }
 
 /// Named as the article's body by a class token or the id.
 fn named_body(e: &Element) -> bool {
-    names(e).any(|t| BODY_NAMES.contains(&t.as_str()))
+    named(e, BODY_NAMES)
 }
 
-/// Class tokens and the id in one spelling: lower case, `_` as `-`.
-fn names(e: &Element) -> impl Iterator<Item = String> + '_ {
+/// A class token or the id is one of `names`, read in one spelling:
+/// ASCII case ignored, `_` and `__` as `-` ("entry__content").
+fn named(e: &Element, names: &[&str]) -> bool {
     e.classes()
         .chain(e.attr("id"))
-        .map(|t| t.to_ascii_lowercase().replace("__", "-").replace('_', "-"))
+        .any(|t| names.iter().any(|n| same_name(t, n)))
+}
+
+fn same_name(token: &str, name: &str) -> bool {
+    let mut spelled = token.bytes().peekable();
+    let mut wanted = name.bytes();
+    loop {
+        let b = match spelled.next() {
+            Some(b'_') => {
+                while spelled.peek() == Some(&b'_') {
+                    spelled.next();
+                }
+                b'-'
+            }
+            other => match other {
+                Some(b) => b.to_ascii_lowercase(),
+                None => return wanted.next().is_none(),
+            },
+        };
+        if wanted.next() != Some(b) {
+            return false;
+        }
+    }
 }
 
 /// Characters other than whitespace; most text is ASCII, counted by byte.

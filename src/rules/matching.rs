@@ -227,13 +227,21 @@ impl<'c> Matcher<'c> {
 /// "no-share", "has-paywall", "with-sidebar", "modal-enabled".
 fn is_modifier(token: &str) -> bool {
     let t = token.as_bytes();
-    let starts = |p: &str| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes());
     let ends =
         |p: &str| t.len() > p.len() && t[t.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes());
-    ["no-", "no_", "has-", "has_", "with-", "without-", "not-"]
+    starts_with_any(
+        token,
+        &["no-", "no_", "has-", "has_", "with-", "without-", "not-"],
+    ) || ["-enabled", "-disabled", "-active"].iter().any(|p| ends(p))
+}
+
+/// `token` is longer than one of `prefixes` and starts with it, ASCII
+/// case ignored.
+fn starts_with_any(token: &str, prefixes: &[&str]) -> bool {
+    let t = token.as_bytes();
+    prefixes
         .iter()
-        .any(|p| starts(p))
-        || ["-enabled", "-disabled", "-active"].iter().any(|p| ends(p))
+        .any(|p| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// An id that is a link target made from a heading's text, not a role: a
@@ -270,10 +278,7 @@ fn is_cms_post(el: &Element) -> bool {
 
 /// A topic class: `category-social-issues`, `tag-newsletter`.
 fn is_taxonomy(token: &str) -> bool {
-    let t = token.as_bytes();
-    ["category-", "tag-"]
-        .iter()
-        .any(|p| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+    starts_with_any(token, &["category-", "tag-"])
 }
 
 impl Hits {
