@@ -3,6 +3,7 @@
 //! address. In Markdown they would be noise (`## Options[​](#options)`),
 //! so the page's headings are written without them.
 
+use super::elements::heading_level;
 use crate::dom::{Dom, NodeId, NodeSet};
 
 /// What a permalink shows: symbols, or nothing visible at all.
@@ -32,10 +33,9 @@ pub(crate) fn permalinks(dom: &Dom, roots: &[NodeId], removed: &NodeSet) -> Vec<
 }
 
 fn in_heading(dom: &Dom, id: NodeId) -> bool {
-    dom.ancestors(id).take(4).any(|a| {
-        dom.element(a)
-            .is_some_and(|e| matches!(&*e.name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6"))
-    })
+    dom.ancestors(id)
+        .take(4)
+        .any(|a| dom.element(a).and_then(heading_level).is_some())
 }
 
 /// No image, and text made only of marks and spaces.

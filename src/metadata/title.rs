@@ -3,7 +3,7 @@
 
 use super::Found;
 
-/// `<meta>` titles, strongest first (keys as [`super::declared_key`] writes
+/// `<meta>` titles, strongest first (keys as `read_declared` spells
 /// them): Dublin Core, OpenGraph, Weibo, plain, Twitter, Parse.ly.
 const DECLARED_KEYS: &[&str] = &[
     "dc:title",
