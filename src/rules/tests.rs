@@ -500,8 +500,9 @@ fn modifier_and_cms_topic_classes_are_not_roles() {
     let html = r#"<div class="no-share">A</div><div class="has-paywall">B</div>
         <div class="modal-enabled">C</div>
         <div class="post type-post hentry category-social-issues">D</div>
-        <div class="category-social-links">E</div><div class="share">F</div>"#;
-    assert_eq!(remaining(&rules, html), "A B C D");
+        <div class="category-social-links">E</div><div class="share">F</div>
+        <figure class="element fig--has-shares">G</figure><div class="bar--share">H</div>"#;
+    assert_eq!(remaining(&rules, html), "A B C D G");
 }
 
 #[test]
