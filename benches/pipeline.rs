@@ -67,7 +67,9 @@ fn main() {
         let ratio = full.as_secs_f64() / floor.as_secs_f64();
         println!("\nfull / floor = {ratio:.2}");
     }
-    rule_sets(&cleaner, &texts);
+    if selected(RULE_SETS) {
+        rule_sets(&cleaner, &texts);
+    }
     if !quick() {
         scaling(&cleaner, &texts);
     }
@@ -75,6 +77,8 @@ fn main() {
 
 const FLOOR: &str = "html5ever parse alone (floor)";
 const FULL: &str = "full convert";
+/// The cost of a large adblock list (see `rule_sets`).
+const RULE_SETS: &str = "rule sets";
 /// The stages that need the results of the stages before them.
 const LATER_STAGES: [&str; 4] = ["  metadata", "  rules", "  extract", "  markdown"];
 

@@ -295,9 +295,11 @@ fn with_headline(title: Option<&str>, body: String) -> String {
 /// `<div>`).
 fn title_heading(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: &str) -> Option<NodeId> {
     let wanted = metadata::fold(title).to_lowercase();
+    let limit = wanted.chars().count();
     let visible = |id: NodeId| !dom.ancestors(id).chain([id]).any(|a| removed.contains(a));
     let same = |id: NodeId| {
         visible(id)
+            && letters_within(dom, id, removed, limit)
             && metadata::fold(&dom.text_content_except(id, removed)).to_lowercase() == wanted
     };
     let headings = roots.iter().flat_map(|&r| dom.subtree(r)).filter(|&id| {
@@ -307,6 +309,24 @@ fn title_heading(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: &str) ->
     opening_blocks(dom, roots, removed)
         .chain(headings)
         .find(|&id| same(id))
+}
+
+/// Whether the text of `id` (without the subtrees in `removed`) has at
+/// most `limit` characters that folding keeps (all but whitespace and
+/// zero-width ones): its folded, lowercased form has at least as many
+/// characters, so a longer text cannot equal a title of `limit`. Reads
+/// no further than the limit, so a candidate holding the whole article
+/// is not copied, folded and lowercased only to differ.
+fn letters_within(dom: &Dom, id: NodeId, removed: &NodeSet, limit: usize) -> bool {
+    let kept = |c: &char| !c.is_whitespace() && !matches!(c, '\u{200b}' | '\u{feff}');
+    let mut count = 0;
+    for text in dom.subtree_except(id, removed).filter_map(|n| dom.text(n)) {
+        count += text.chars().filter(kept).take(limit + 1 - count).count();
+        if count > limit {
+            return false;
+        }
+    }
+    true
 }
 
 /// The first visible text's nearest element ancestors, within the roots.

@@ -9,6 +9,7 @@ mod attrs;
 mod cap;
 mod parse;
 mod select;
+mod skip;
 mod walk;
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use super::attrs;
 use super::cap::DepthCap;
+use super::skip::SkipUnread;
 use super::{Dom, Element, Namespace, Node, NodeData, NodeId};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
@@ -9,6 +10,7 @@ use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
 use html5ever::{TokenizerResult, ns};
 use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom};
 use std::borrow::Cow;
+use std::rc::Rc;
 
 /// Input is handed to the tokenizer in pieces of this many bytes (a
 /// tendril holds at most 4 GiB, and smaller pieces are gentler on memory).
@@ -21,13 +23,20 @@ pub(super) fn parse(html: Cow<'_, str>) -> Dom {
     from_rcdom(parse_rcdom(html).document)
 }
 
-/// The attribute bound, html5ever's tokenizer, the depth cap, then its
-/// tree builder into rcdom (what `html5ever::parse_document` does, with
-/// the bounds in between).
+/// The attribute bound, html5ever's tokenizer, the depth cap, the
+/// skipping of unread raw text, then its tree builder into rcdom (what
+/// `html5ever::parse_document` does, with the bounds in between).
 pub(super) fn parse_rcdom(html: Cow<'_, str>) -> RcDom {
+    parse_rcdom_in(html, CHUNK, true)
+}
+
+/// [`parse_rcdom`] feeding pieces of `chunk` bytes, skipping unread raw
+/// text or not.
+fn parse_rcdom_in(html: Cow<'_, str>, chunk: usize, skip: bool) -> RcDom {
+    let input = Rc::new(BufferQueue::default());
     let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
-    let tokenizer = Tokenizer::new(DepthCap::new(builder), TokenizerOpts::default());
-    let input = BufferQueue::default();
+    let skipper = SkipUnread::new(builder, skip.then(|| Rc::clone(&input)));
+    let tokenizer = Tokenizer::new(DepthCap::new(skipper), TokenizerOpts::default());
     let bounded = match attrs::bound(&html) {
         Cow::Owned(cut) => Some(cut),
         Cow::Borrowed(_) => None,
@@ -35,14 +44,22 @@ pub(super) fn parse_rcdom(html: Cow<'_, str>) -> RcDom {
     let html = bounded.map_or(html, Cow::Owned);
     // One piece at a time: the tokenizer's copy of the text is made, and
     // freed, a piece at a time, not all at once.
-    for piece in chunks(&html, CHUNK) {
+    for piece in chunks(&html, chunk) {
         input.push_back(StrTendril::from_slice(piece));
+        tokenizer.sink.inner.resume();
         // `Script` results ask a browser to run a script: we never do, go on.
         while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     }
     drop(html);
     tokenizer.end();
-    tokenizer.sink.inner.sink
+    tokenizer.sink.inner.inner.sink
+}
+
+/// [`parse`] feeding pieces of `chunk` bytes, skipping unread raw text or
+/// not: the tests compare both.
+#[cfg(test)]
+pub(super) fn parse_with(html: &str, chunk: usize, skip: bool) -> Dom {
+    from_rcdom(parse_rcdom_in(Cow::Borrowed(html), chunk, skip).document)
 }
 
 /// html5ever's `parse_document` into rcdom alone, without the depth cap
