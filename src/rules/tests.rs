@@ -493,6 +493,30 @@ fn modifier_and_cms_topic_classes_are_not_roles() {
 }
 
 #[test]
+fn state_words_after_a_block_name_and_layouts_are_not_roles() {
+    let rules = only("[[rule]]\nname = \"s\"\nclass_id = '(^|[-_])(ads?|paywall|sidebar)([-_]|$)'");
+    let html = r#"<section class="o-section--has-ads">A</section>
+        <section class="row non-paywall">B</section><div class="prefooter--no-ads_1">C</div>
+        <div class="c-fixed-sidebar-layout--140">D</div><div class="zen-one-sidebar-second">E</div>
+        <div class="ad-no-1">F</div><div class="sidebar-one">G</div><div id="x-has-ads">H</div>"#;
+    assert_eq!(remaining(&rules, html), "A B C D E H");
+}
+
+#[test]
+fn print_and_type_styles_on_blocks_of_text_are_not_tool_buttons() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let text = "A paragraph of the recipe, long enough to be more than a button. ".repeat(3);
+    let html = format!(
+        r#"<div class="col-md-6 print-full"><p>{text}</p></div>
+        <p class="font-size-xs">{text}</p><a class="btn-print">Drucken</a>
+        <div class="font-size">A+ A-</div><div class="cmp-container"><p>{text}</p></div>"#
+    );
+    let left = remaining(&rules, &html);
+    assert_eq!(left.matches("A paragraph").count(), 9, "{left}");
+    assert!(!left.contains("Drucken") && !left.contains("A+"), "{left}");
+}
+
+#[test]
 fn a_block_named_as_the_article_body_with_300_characters_stays() {
     let rules = only("[[rule]]\nname = \"p\"\nclass_id = '(^|[-_])paywall([-_]|$)'");
     let text = "A short article, a few sentences long. ".repeat(9);
