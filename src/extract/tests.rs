@@ -216,3 +216,43 @@ fn the_marker_holding_the_headline_beats_a_bigger_comment_thread() {
     let a = extract(&dom, &removed, None);
     assert_eq!(dom.path(a.roots[0]), "body > span#c");
 }
+
+#[test]
+fn an_article_continued_in_another_container_is_kept_whole() {
+    let lead = para("The first part of the story, with commas, goes on here.", 5);
+    let rest = para(
+        "The second part of the story, with commas, continues there.",
+        5,
+    );
+    let links = "<li><a href=x>Another headline that is long enough</a></li>".repeat(8);
+    let html = format!(
+        "<div class=container><div class=row>{lead}</div></div>\
+         <section class=blog-post><div class=container><div class=post-text>{rest}</div></div></section>\
+         <div class=teasers><ul>{links}</ul></div>"
+    );
+    let (dom, a) = chosen(&html);
+    let text: String = a.roots.iter().map(|&r| dom.text_content(r)).collect();
+    assert!(
+        text.contains("first part") && text.contains("second part"),
+        "{text}"
+    );
+    assert!(!text.contains("Another headline"), "{text}");
+}
+
+#[test]
+fn a_teaser_list_after_the_article_is_not_its_continuation() {
+    let body = para(
+        "The story itself, with commas, and a full stop at the end.",
+        6,
+    );
+    let teaser = "<h4><a href=x>Another story</a></h4><p>A summary of another story, with commas, in one line.</p>";
+    let html = format!(
+        "<div class=a><div class=wrap><div id=story>{body}</div><div>Share</div></div></div>\
+         <div class=b><div class=more>{}</div><div>Footer</div></div>",
+        teaser.repeat(10)
+    );
+    let (dom, a) = chosen(&html);
+    let text: String = a.roots.iter().map(|&r| dom.text_content(r)).collect();
+    assert!(text.contains("The story itself"), "{text}");
+    assert!(!text.contains("Another story"), "{:?} {text}", a.choice);
+}
