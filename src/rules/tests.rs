@@ -577,3 +577,16 @@ fn with_list_after_takes_the_link_lists_a_heading_opens() {
     let rules = only("[[rule]]\nname = \"r\"\ntext = '^Related$'");
     assert!(remaining(&rules, html).contains("Other story one"));
 }
+
+#[test]
+fn a_read_more_box_goes_but_the_text_a_read_more_button_unfolds_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let rest = "The rest of the story, unfolded by the button, goes on at length. ".repeat(12);
+    let html = format!(
+        r#"<p>Lead paragraph.</p><div id="read-more"><p>{rest}</p></div>
+        <div class="read-more"><a href="/a">Other story</a> <a href="/b">Another</a></div>"#
+    );
+    let left = remaining(&rules, &html);
+    assert!(left.contains("The rest of the story"), "{left}");
+    assert!(!left.contains("Other story"), "{left}");
+}
