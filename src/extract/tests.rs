@@ -256,3 +256,22 @@ fn a_teaser_list_after_the_article_is_not_its_continuation() {
     assert!(text.contains("The story itself"), "{text}");
     assert!(!text.contains("Another story"), "{:?} {text}", a.choice);
 }
+
+#[test]
+fn the_lead_beside_the_box_holding_the_rest_comes_with_the_headline() {
+    let lead = para("The lead paragraph, short, sits beside the box.", 1);
+    let rest = para("The rest of the text, with commas, goes on and on here.", 8);
+    let html = format!(
+        "<div id=story><h1>Angry media</h1><div class=story-body>{lead}\
+         <div id=more><div id=more-content>{rest}</div><a href=x>Read more</a></div></div>\
+         <div class=links><a href=y>Home</a> <a href=z>News</a></div></div>"
+    );
+    let dom = Dom::parse(&html);
+    let removed = NodeSet::new(dom.len());
+    let a = extract(&dom, &removed, Some("Angry media"));
+    let text: String = a.roots.iter().map(|&r| dom.text_content(r)).collect();
+    assert!(text.starts_with("Angry media"), "{text}");
+    assert!(text.contains("The lead paragraph"), "{text}");
+    assert!(text.contains("The rest of the text"), "{text}");
+    assert!(!text.contains("Home"), "{text}");
+}
