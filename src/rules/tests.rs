@@ -590,3 +590,11 @@ fn a_read_more_box_goes_but_the_text_a_read_more_button_unfolds_stays() {
     assert!(left.contains("The rest of the story"), "{left}");
     assert!(!left.contains("Other story"), "{left}");
 }
+
+#[test]
+fn ruby_readings_are_dropped_and_the_base_text_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p><ruby>子<rt>こ</rt></ruby>ども and <ruby>痴漢<rp>（</rp><rt>ちかん</rt><rp>）</rp></ruby></p>";
+    // The helper joins text nodes with spaces; the readings are gone.
+    assert_eq!(remaining(&rules, html), "子 ども and 痴漢");
+}
