@@ -59,3 +59,19 @@ pub(super) fn with_continuations(
     }
     roots
 }
+
+/// Whether the sibling `id` holds, deeper than the levels a block's score
+/// reaches, a candidate that scores like a part of the article (a
+/// section wrapped in five layers of layout), among little link text.
+pub(super) fn holds_a_part(
+    dom: &Dom,
+    stats: &Stats,
+    scores: &[Option<f64>],
+    id: NodeId,
+    top_score: f64,
+) -> bool {
+    stats.link_density(id) < MAX_LINK_DENSITY
+        && dom
+            .subtree(id)
+            .any(|d| scores[d.index()].is_some_and(|s| s >= MIN_SHARE * top_score))
+}

@@ -232,6 +232,7 @@ fn with_siblings(
             let same_class = top_class.is_some() && el.attr("class") == top_class;
             let bonus = if same_class { top_score * 0.2 } else { 0.0 };
             scores[s.index()].is_some_and(|sc| sc + bonus >= threshold)
+                || continuation::holds_a_part(dom, stats, scores, s, top_score)
                 || is_prose(dom, stats, s)
                 || is_figure(dom, stats, s)
         })

@@ -275,3 +275,21 @@ fn the_lead_beside_the_box_holding_the_rest_comes_with_the_headline() {
     assert!(text.contains("The rest of the text"), "{text}");
     assert!(!text.contains("Home"), "{text}");
 }
+
+#[test]
+fn a_sibling_section_nested_deeper_than_scores_reach_is_kept() {
+    let lead = para("The lead section of the article, with commas, is deep.", 8);
+    let rest = para("The main section of the article, with commas, is big.", 10);
+    let deep = format!(
+        "<div><div><div><section><div><div><div>{lead}</div></div></div></section></div></div></div>"
+    );
+    let html = format!(
+        "<div id=post><figure><img src=l.jpg></figure><div class=acf-content>{deep}</div><figure><img src=a.jpg></figure>\
+         <div class=acf-content><div>{rest}</div></div><div class=footer><a href=x>Home</a></div></div>"
+    );
+    let (dom, a) = chosen(&html);
+    let text: String = a.roots.iter().map(|&r| dom.text_content(r)).collect();
+    assert!(text.contains("The lead section"), "{text}");
+    assert!(text.contains("The main section"), "{text}");
+    assert!(!text.contains("Home"), "{text}");
+}
