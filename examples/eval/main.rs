@@ -59,6 +59,19 @@ struct Args {
     /// Exit 1 if a readability corpus's share of exact bylines is below X.
     #[arg(long, value_name = "X")]
     min_byline: Option<f64>,
+    /// Exit 1 if a readability corpus's recall of any construct
+    /// (headings, list items, links, images, code blocks, tables,
+    /// blockquotes) is below X.
+    #[arg(long, value_name = "X")]
+    min_structure: Option<f64>,
+    /// Notes on readability pages that score low for a reason other than
+    /// declutter (`NAME reason` per line; see --note-below).
+    #[arg(long, value_name = "FILE")]
+    notes: Option<PathBuf>,
+    /// Exit 1 if a readability page's F1 is below X without a note in
+    /// --notes, or a noted page is no longer below X.
+    #[arg(long, value_name = "X", requires = "notes")]
+    note_below: Option<f64>,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N", default_value_t = run::default_jobs())]
     jobs: usize,
@@ -84,6 +97,23 @@ fn main() -> ExitCode {
         args.min_title,
         args.min_byline,
     ));
+    below.extend(report::below_structure_floor(
+        &summaries,
+        args.min_structure,
+    ));
+    if let (Some(path), Some(floor)) = (&args.notes, args.note_below) {
+        match std::fs::read_to_string(path) {
+            Ok(text) => below.extend(report::unnoted_pages(
+                &summaries,
+                &report::read_notes(&text),
+                floor,
+            )),
+            Err(e) => {
+                eprintln!("eval: {}: {e}", path.display());
+                failed = true;
+            }
+        }
+    }
     for line in &below {
         eprintln!("eval: {line}");
     }

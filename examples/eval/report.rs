@@ -34,6 +34,8 @@ pub struct Summary {
     /// Summed structure counts (readability only).
     pub structure: Structure,
     pub failures: usize,
+    /// Each page's name and F1, in corpus order.
+    pub page_f1: Vec<(String, f64)>,
     /// Wall-clock time for the whole corpus (reading, converting, scoring).
     pub wall: Duration,
     /// Time inside `Cleaner::convert`, summed over pages (all threads).
@@ -79,6 +81,7 @@ pub fn summarise(corpus: &Corpus, results: &[PageResult], wall: Duration) -> Sum
         totals,
         structure,
         failures: results.iter().filter(|r| r.outcome.error.is_some()).count(),
+        page_f1: results.iter().map(|r| (r.name.clone(), r.f1())).collect(),
         wall,
         convert: results.iter().map(|r| r.outcome.convert).sum(),
         setup: results.iter().map(|r| r.outcome.setup).sum(),
@@ -408,6 +411,68 @@ pub fn below_metadata_floor(
     lines
 }
 
+/// Lines for each construct whose recall on a readability corpus is
+/// below `floor`.
+pub fn below_structure_floor(summaries: &[Summary], floor: Option<f64>) -> Vec<String> {
+    let Some(floor) = floor else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for s in summaries
+        .iter()
+        .filter(|s| s.kind == Kind::Readability && s.pages > 0)
+    {
+        for (i, name) in CONSTRUCTS.iter().enumerate() {
+            let (recall, _) = s.structure.recall_precision(i);
+            if recall < floor {
+                lines.push(format!(
+                    "{}: {name} recall {recall:.4} is below --min-structure {floor}",
+                    s.corpus
+                ));
+            }
+        }
+    }
+    lines
+}
+
+/// Notes on pages that score low for a reason other than declutter: the
+/// reference is wrong, or the page has no article. One per line, `NAME
+/// reason`; `#` starts a comment.
+pub fn read_notes(text: &str) -> Vec<(String, String)> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (name, why) = l.split_once(char::is_whitespace).unwrap_or((l, ""));
+            (name.to_string(), why.trim().to_string())
+        })
+        .collect()
+}
+
+/// Lines for readability pages below `floor` with no note, and for notes
+/// on pages that are no longer below it (so the notes stay true). Only
+/// pages that were scored count, so `--page` checks just those.
+pub fn unnoted_pages(summaries: &[Summary], notes: &[(String, String)], floor: f64) -> Vec<String> {
+    let mut lines = Vec::new();
+    for s in summaries.iter().filter(|s| s.kind == Kind::Readability) {
+        for (name, f1) in &s.page_f1 {
+            let noted = notes.iter().any(|(n, why)| n == name && !why.is_empty());
+            match (*f1 < floor, noted) {
+                (true, false) => lines.push(format!(
+                    "{}/{name}: F1 {f1:.4} is below --note-below {floor} and has no note",
+                    s.corpus
+                )),
+                (false, true) => lines.push(format!(
+                    "{}/{name}: F1 {f1:.4} is no longer below {floor}: remove its note",
+                    s.corpus
+                )),
+                _ => {}
+            }
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,6 +534,32 @@ mod tests {
             lines[0].contains("byline 0.0000 is below --min-byline 0.5"),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_construct_below_the_structure_floor_is_named() {
+        let mut s = summarise(&corpus(Kind::Readability), &[], Duration::ZERO);
+        s.pages = 1;
+        s.structure.expected = [10; 7];
+        s.structure.matched = [10, 9, 10, 10, 10, 10, 10];
+        assert!(below_structure_floor(std::slice::from_ref(&s), None).is_empty());
+        assert!(below_structure_floor(std::slice::from_ref(&s), Some(0.9)).is_empty());
+        let lines = below_structure_floor(&[s], Some(0.95));
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].contains("list items recall 0.9000"), "{lines:?}");
+    }
+
+    #[test]
+    fn low_pages_need_a_note_and_notes_must_stay_true() {
+        let mut s = summarise(&corpus(Kind::Readability), &[], Duration::ZERO);
+        s.page_f1 = vec![("a".into(), 0.5), ("b".into(), 0.3), ("c".into(), 0.95)];
+        let notes =
+            read_notes("# comment\nb  the reference is the site's menu\nc  was low once\na\n");
+        assert_eq!(notes.len(), 3);
+        let lines = unnoted_pages(&[s], &notes, 0.8);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines[0].contains("/a: F1 0.5000 is below --note-below 0.8 and has no note"));
+        assert!(lines[1].contains("/c: F1 0.9500 is no longer below 0.8"));
     }
 
     #[test]
