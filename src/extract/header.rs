@@ -40,14 +40,29 @@ pub(super) fn with_header(
     else {
         return roots;
     };
+    let keep = |c: &NodeId| !stats.gone.contains(*c) && stats.link_density(*c) < MAX_LINK_DENSITY;
     let mut header: Vec<NodeId> = dom
         .children(common)
         .iter()
         .copied()
         .skip_while(|&c| !dom.contains(c, headline))
         .take_while(|&c| !dom.contains(c, first))
-        .filter(|&c| !stats.gone.contains(c) && stats.link_density(c) < MAX_LINK_DENSITY)
+        .filter(keep)
         .collect();
+    // Below the common ancestor, the blocks before the body inside each
+    // wrapper on the way down to it (a lead paragraph beside the box that
+    // holds the rest of the text) come after the headline too.
+    let mut path: Vec<NodeId> = dom.ancestors(first).take_while(|&a| a != common).collect();
+    path.reverse();
+    for pair in path.windows(2) {
+        let (outer, inner) = (pair[0], pair[1]);
+        let before = dom.children(outer).iter().copied();
+        header.extend(before.take_while(|&c| c != inner).filter(keep));
+    }
+    if let Some(&last) = path.last() {
+        let before = dom.children(last).iter().copied();
+        header.extend(before.take_while(|&c| c != first).filter(keep));
+    }
     header.extend(roots);
     header
 }

@@ -4,6 +4,7 @@
 //! it. "No article found" is not an error: the whole body is the answer.
 
 mod budget;
+mod continuation;
 mod header;
 mod score;
 mod stats;
@@ -137,8 +138,9 @@ fn by_score(dom: &Dom, stats: &Stats) -> Option<Article> {
         .iter()
         .find(|(id, _)| !dom.contains(*id, top) && !dom.contains(top, *id))
         .map(|&(id, s)| (dom.path(id), s));
+    let roots = with_siblings(dom, stats, &scores, top, top_score);
     Some(Article {
-        roots: with_siblings(dom, stats, &scores, top, top_score),
+        roots: continuation::with_continuations(dom, stats, &ranked, roots, top_score),
         choice: ArticleChoice {
             path: dom.path(top),
             reason: "highest text score".to_string(),
@@ -230,6 +232,7 @@ fn with_siblings(
             let same_class = top_class.is_some() && el.attr("class") == top_class;
             let bonus = if same_class { top_score * 0.2 } else { 0.0 };
             scores[s.index()].is_some_and(|sc| sc + bonus >= threshold)
+                || continuation::holds_a_part(dom, stats, scores, s, top_score)
                 || is_prose(dom, stats, s)
                 || is_figure(dom, stats, s)
         })

@@ -23,6 +23,10 @@ pub(super) struct Stats {
     pub(super) own_text: Vec<u32>,
     /// Commas and CJK commas/full stops owned directly by this block.
     pub(super) own_punct: Vec<u32>,
+    /// `text_before[i]`: weighted text of the kept text nodes before node
+    /// `i` in document order (one more entry than nodes), so the text
+    /// between two blocks is one subtraction.
+    pub(super) text_before: Vec<u32>,
 }
 
 impl Stats {
@@ -34,6 +38,7 @@ impl Stats {
             link: vec![0; n],
             own_text: vec![0; n],
             own_punct: vec![0; n],
+            text_before: Vec::with_capacity(n + 1),
         };
         s.own_text_per_block(dom);
         s.sum_subtrees(dom);
@@ -51,7 +56,9 @@ impl Stats {
 
     fn own_text_per_block(&mut self, dom: &Dom) {
         let mut owner: Vec<Option<NodeId>> = vec![None; dom.len()];
+        let mut total = 0;
         for id in dom.ids() {
+            self.text_before.push(total);
             if self.gone.contains(id) {
                 continue;
             }
@@ -70,7 +77,14 @@ impl Stats {
                 self.own_text[b.index()] += weight;
                 self.own_punct[b.index()] += punct;
             }
+            total += self.text[id.index()];
         }
+        self.text_before.push(total);
+    }
+
+    /// Weighted text of the kept text nodes in the id range `from..to`.
+    pub(super) fn text_between(&self, from: usize, to: usize) -> u32 {
+        self.text_before[to.max(from)] - self.text_before[from]
     }
 
     /// Children come after parents in id order, so one backward pass adds

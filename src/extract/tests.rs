@@ -216,3 +216,80 @@ fn the_marker_holding_the_headline_beats_a_bigger_comment_thread() {
     let a = extract(&dom, &removed, None);
     assert_eq!(dom.path(a.roots[0]), "body > span#c");
 }
+
+#[test]
+fn an_article_continued_in_another_container_is_kept_whole() {
+    let lead = para("The first part of the story, with commas, goes on here.", 5);
+    let rest = para(
+        "The second part of the story, with commas, continues there.",
+        5,
+    );
+    let links = "<li><a href=x>Another headline that is long enough</a></li>".repeat(8);
+    let html = format!(
+        "<div class=container><div class=row>{lead}</div></div>\
+         <section class=blog-post><div class=container><div class=post-text>{rest}</div></div></section>\
+         <div class=teasers><ul>{links}</ul></div>"
+    );
+    let (dom, a) = chosen(&html);
+    let text: String = a.roots.iter().map(|&r| dom.text_content(r)).collect();
+    assert!(
+        text.contains("first part") && text.contains("second part"),
+        "{text}"
+    );
+    assert!(!text.contains("Another headline"), "{text}");
+}
+
+#[test]
+fn a_teaser_list_after_the_article_is_not_its_continuation() {
+    let body = para(
+        "The story itself, with commas, and a full stop at the end.",
+        6,
+    );
+    let teaser = "<h4><a href=x>Another story</a></h4><p>A summary of another story, with commas, in one line.</p>";
+    let html = format!(
+        "<div class=a><div class=wrap><div id=story>{body}</div><div>Share</div></div></div>\
+         <div class=b><div class=more>{}</div><div>Footer</div></div>",
+        teaser.repeat(10)
+    );
+    let (dom, a) = chosen(&html);
+    let text: String = a.roots.iter().map(|&r| dom.text_content(r)).collect();
+    assert!(text.contains("The story itself"), "{text}");
+    assert!(!text.contains("Another story"), "{:?} {text}", a.choice);
+}
+
+#[test]
+fn the_lead_beside_the_box_holding_the_rest_comes_with_the_headline() {
+    let lead = para("The lead paragraph, short, sits beside the box.", 1);
+    let rest = para("The rest of the text, with commas, goes on and on here.", 8);
+    let html = format!(
+        "<div id=story><h1>Angry media</h1><div class=story-body>{lead}\
+         <div id=more><div id=more-content>{rest}</div><a href=x>Read more</a></div></div>\
+         <div class=links><a href=y>Home</a> <a href=z>News</a></div></div>"
+    );
+    let dom = Dom::parse(&html);
+    let removed = NodeSet::new(dom.len());
+    let a = extract(&dom, &removed, Some("Angry media"));
+    let text: String = a.roots.iter().map(|&r| dom.text_content(r)).collect();
+    assert!(text.starts_with("Angry media"), "{text}");
+    assert!(text.contains("The lead paragraph"), "{text}");
+    assert!(text.contains("The rest of the text"), "{text}");
+    assert!(!text.contains("Home"), "{text}");
+}
+
+#[test]
+fn a_sibling_section_nested_deeper_than_scores_reach_is_kept() {
+    let lead = para("The lead section of the article, with commas, is deep.", 8);
+    let rest = para("The main section of the article, with commas, is big.", 10);
+    let deep = format!(
+        "<div><div><div><section><div><div><div>{lead}</div></div></div></section></div></div></div>"
+    );
+    let html = format!(
+        "<div id=post><figure><img src=l.jpg></figure><div class=acf-content>{deep}</div><figure><img src=a.jpg></figure>\
+         <div class=acf-content><div>{rest}</div></div><div class=footer><a href=x>Home</a></div></div>"
+    );
+    let (dom, a) = chosen(&html);
+    let text: String = a.roots.iter().map(|&r| dom.text_content(r)).collect();
+    assert!(text.contains("The lead section"), "{text}");
+    assert!(text.contains("The main section"), "{text}");
+    assert!(!text.contains("Home"), "{text}");
+}

@@ -180,10 +180,14 @@ impl<'c> Matcher<'c> {
         self.classes.clear();
         let id = el
             .attr("id")
-            .filter(|v| !v.is_empty() && !is_anchor_id(el, v));
+            .filter(|v| !v.is_empty() && !is_anchor_id(el, v))
+            .and_then(role_part);
         let post = is_cms_post(el);
-        let role = |t: &&str| !(is_modifier(t) || (post && is_taxonomy(t)));
-        for token in el.classes().filter(role).chain(id) {
+        let roles = el
+            .classes()
+            .filter(|t| !(post && is_taxonomy(t)))
+            .filter_map(role_part);
+        for token in roles.chain(id) {
             self.classes.add(&self.compiled.class_id, token);
         }
     }
@@ -223,20 +227,42 @@ impl<'c> Matcher<'c> {
     }
 }
 
-/// A class stating what an element has or lacks, not what it is:
-/// "no-share", "has-paywall", "with-sidebar", "modal-enabled", and the
-/// same as a BEM modifier ("fig--has-shares": a figure with share
-/// buttons).
-fn is_modifier(token: &str) -> bool {
-    let token = token.rsplit_once("--").map_or(token, |(_, m)| m);
+/// The part of a class token that names what the element is, if any.
+/// A class stating what an element has or lacks names nothing ("no-share",
+/// "has-paywall", "modal-enabled"); after a block name, such words start
+/// a statement about the block ("o-section--has-ads" is an `o-section`,
+/// "prefooter--no-ads" a `prefooter`). A page layout that makes room for
+/// a role names nothing either ("c-fixed-sidebar-layout", "one-sidebar",
+/// "two-sidebars").
+fn role_part(token: &str) -> Option<&str> {
     let t = token.as_bytes();
     let ends =
         |p: &str| t.len() > p.len() && t[t.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes());
-    starts_with_any(
-        token,
-        &["no-", "no_", "has-", "has_", "with-", "without-", "not-"],
-    ) || ["-enabled", "-disabled", "-active"].iter().any(|p| ends(p))
+    if ["-enabled", "-disabled", "-active"].iter().any(|p| ends(p)) {
+        return None;
+    }
+    let mut end = token.len();
+    let mut start = 0;
+    for word in token.split(['-', '_']) {
+        let is = |list: &[&str]| list.iter().any(|m| word.eq_ignore_ascii_case(m));
+        if is(&["layout", "layouts"]) {
+            return None;
+        }
+        let more = start + word.len() < token.len();
+        if end == token.len() && more && is(STATE_WORDS) {
+            end = start;
+        }
+        start += word.len() + 1;
+    }
+    let role = token[..end].trim_end_matches(['-', '_']);
+    (!role.is_empty()).then_some(role)
 }
+
+/// Words that make the rest of a class a statement about the element
+/// ("has-ads", "no-sidebar") or about the page's layout ("one-sidebar").
+const STATE_WORDS: &[&str] = &[
+    "no", "non", "not", "has", "with", "without", "one", "two", "three",
+];
 
 /// `token` is longer than one of `prefixes` and starts with it, ASCII
 /// case ignored.

@@ -515,6 +515,30 @@ fn modifier_and_cms_topic_classes_are_not_roles() {
 }
 
 #[test]
+fn state_words_after_a_block_name_and_layouts_are_not_roles() {
+    let rules = only("[[rule]]\nname = \"s\"\nclass_id = '(^|[-_])(ads?|paywall|sidebar)([-_]|$)'");
+    let html = r#"<section class="o-section--has-ads">A</section>
+        <section class="row non-paywall">B</section><div class="prefooter--no-ads_1">C</div>
+        <div class="c-fixed-sidebar-layout--140">D</div><div class="zen-one-sidebar-second">E</div>
+        <div class="ad-no-1">F</div><div class="sidebar-one">G</div><div id="x-has-ads">H</div>"#;
+    assert_eq!(remaining(&rules, html), "A B C D E H");
+}
+
+#[test]
+fn print_and_type_styles_on_blocks_of_text_are_not_tool_buttons() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let text = "A paragraph of the recipe, long enough to be more than a button. ".repeat(3);
+    let html = format!(
+        r#"<div class="col-md-6 print-full"><p>{text}</p></div>
+        <p class="font-size-xs">{text}</p><a class="btn-print">Drucken</a>
+        <div class="font-size">A+ A-</div><div class="cmp-container"><p>{text}</p></div>"#
+    );
+    let left = remaining(&rules, &html);
+    assert_eq!(left.matches("A paragraph").count(), 9, "{left}");
+    assert!(!left.contains("Drucken") && !left.contains("A+"), "{left}");
+}
+
+#[test]
 fn a_block_named_as_the_article_body_with_300_characters_stays() {
     let rules = only("[[rule]]\nname = \"p\"\nclass_id = '(^|[-_])paywall([-_]|$)'");
     let text = "A short article, a few sentences long. ".repeat(9);
@@ -552,4 +576,25 @@ fn with_list_after_takes_the_link_lists_a_heading_opens() {
     // Without the key, only the heading goes.
     let rules = only("[[rule]]\nname = \"r\"\ntext = '^Related$'");
     assert!(remaining(&rules, html).contains("Other story one"));
+}
+
+#[test]
+fn a_read_more_box_goes_but_the_text_a_read_more_button_unfolds_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let rest = "The rest of the story, unfolded by the button, goes on at length. ".repeat(12);
+    let html = format!(
+        r#"<p>Lead paragraph.</p><div id="read-more"><p>{rest}</p></div>
+        <div class="read-more"><a href="/a">Other story</a> <a href="/b">Another</a></div>"#
+    );
+    let left = remaining(&rules, &html);
+    assert!(left.contains("The rest of the story"), "{left}");
+    assert!(!left.contains("Other story"), "{left}");
+}
+
+#[test]
+fn ruby_readings_are_dropped_and_the_base_text_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p><ruby>子<rt>こ</rt></ruby>ども and <ruby>痴漢<rp>（</rp><rt>ちかん</rt><rp>）</rp></ruby></p>";
+    // The helper joins text nodes with spaces; the readings are gone.
+    assert_eq!(remaining(&rules, html), "子 ども and 痴漢");
 }
