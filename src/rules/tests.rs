@@ -531,3 +531,21 @@ fn with_list_after_takes_the_link_lists_a_heading_opens() {
     let rules = only("[[rule]]\nname = \"r\"\ntext = '^Related$'");
     assert!(remaining(&rules, html).contains("Other story one"));
 }
+
+#[test]
+fn related_headings_and_lead_ins_in_many_languages() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Der Artikel selbst.</p>
+        <p><strong>Lea también:</strong> <a href="/a">Otra noticia</a></p>
+        <p>VEA TAMBIÉN: <a href="/b">Más noticias de hoy</a></p>
+        <div><h3>Das könnte Sie auch interessieren!</h3></div>
+        <ul><li><a href="/c">Ein anderer Artikel</a></li></ul>
+        <h2>Weiterführende Links</h2><ul><li><a href="/d">Ein Link</a></li></ul>
+        <h2>Temas Relacionados</h2><div><a href="/e">Tema</a> <a href="/f">Otro</a></div>
+        <h4>Zobacz również</h4>
+        <p>Das Ende des Artikels.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Artikel selbst. Das Ende des Artikels."
+    );
+}
