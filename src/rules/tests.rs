@@ -549,3 +549,27 @@ fn related_headings_and_lead_ins_in_many_languages() {
         "Der Artikel selbst. Das Ende des Artikels."
     );
 }
+
+#[test]
+fn credits_feedback_comment_and_newsletter_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<figure><img src="a.jpg"><figcaption>Der Hafen im Winter.</figcaption>
+        <span>Foto: Max Muster</span></figure>
+        <p>Der Artikel selbst, mit einer Quelle: dem Amt.</p>
+        <p>Kuva: ALEXANDER BECHER</p>
+        <div>War der Artikel nützlich?</div><div>(Noch keine Bewertungen)</div>
+        <h3>120 Kommentare</h3><p>Comments are closed.</p>
+        <p>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</p>
+        <div>Jetzt zum kostenlosen Newsletter anmelden</div>
+        <p>To view the full story, please subscribe to The Daily.</p>
+        <p>*Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision.</p>
+        <table><tr><th>Name</th><th>Comment</th></tr></table>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Hafen im Winter. Der Artikel selbst, mit einer Quelle: dem Amt. Name Comment"
+    );
+    // A phrase that starts a notice does not take the wrapper it ends.
+    let html = r#"<div><h1>Skillet Cornbread</h1>
+        <p>This post may contain affiliate links.</p></div><p>Body.</p>"#;
+    assert_eq!(remaining(&rules, html), "Skillet Cornbread Body.");
+}
