@@ -239,6 +239,9 @@ impl Cleaner {
         for link in markdown::permalinks(&dom, &roots, &pruned.removed) {
             pruned.removed.insert(link);
         }
+        for heading in markdown::trailing_headings(&dom, &roots, &pruned.removed) {
+            pruned.removed.insert(heading);
+        }
         Prepared {
             dom,
             metadata,

@@ -9,6 +9,11 @@
 //! matches, reference and output counts are summed over pages, so recall
 //! is matched / reference and precision matched / output.
 //!
+//! A footnote reference in the output adds its label to the text around
+//! it (a reader sees the number), and a reference note's back-links
+//! (`^ a b`: same-page links of one letter or an arrow) are not counted:
+//! GFM footnotes get theirs from the renderer.
+//!
 //! A reference table counts only when it is a data table: two rows or more
 //! with two cells or more, holding no table, list or heading. declutter
 //! writes other tables (layout tables) as their content, on purpose. A
@@ -309,6 +314,9 @@ fn html_keys(html: &str) -> (Keys, [Vec<Scope>; 7]) {
                         keys[3].push(file.clone());
                         scopes[3].push(Scope::Image { file, alt });
                     }
+                    // A footnote's way back to where it is cited: a GFM
+                    // footnote gets its own from the renderer.
+                    Some(2) if is_back_reference(&node) => continue,
                     // CommonMark code blocks cannot hold links.
                     Some(2) if attr("href").is_some() && !in_pre => {
                         if let Some((key, scope)) = link_scope(&node, &context) {
@@ -402,12 +410,38 @@ fn text_of(node: &Handle) -> String {
             {
                 continue;
             }
+            NodeData::Element { .. } if is_back_reference(&n) => continue,
             _ => {}
         }
         out.push(' ');
         stack.extend(n.children.borrow().iter().rev().cloned());
     }
     out
+}
+
+/// A link from a note back to where it is cited (Wikipedia's `^ a b`):
+/// same-page, and its text one lowercase letter or an arrow. declutter
+/// writes such notes as GFM footnotes, whose renderer makes these links.
+fn is_back_reference(node: &Handle) -> bool {
+    let NodeData::Element { name, attrs, .. } = &node.data else {
+        return false;
+    };
+    if &*name.local != "a" || !attr_of(attrs, "href").is_some_and(|h| h.starts_with('#')) {
+        return false;
+    }
+    let mut text = String::new();
+    let mut stack = vec![node.clone()];
+    while let Some(n) = stack.pop() {
+        if let NodeData::Text { contents } = &n.data {
+            text.push_str(&contents.borrow());
+        }
+        stack.extend(n.children.borrow().iter().cloned());
+    }
+    let mut chars = text.trim().chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.is_ascii_lowercase() || matches!(c, '^' | '↑' | '↩'),
+        _ => false,
+    }
 }
 
 /// Two rows or more of two cells or more, and no block content inside.
@@ -464,7 +498,16 @@ fn markdown_keys(markdown: &str) -> Keys {
             Event::End(TagEnd::Image) => in_image -= 1,
             Event::Text(_) if in_image > 0 => {}
             // A footnote was a link to a note in a list: count it as both.
-            Event::FootnoteReference(label) => keys[2].push(text_key(&label)),
+            // Its label is what a reader sees where it stands (GitHub shows
+            // the number), as the reference shows `[1]`.
+            Event::FootnoteReference(label) => {
+                keys[2].push(text_key(&label));
+                for (_, text) in &mut open {
+                    text.push(' ');
+                    text.push_str(&label);
+                    text.push(' ');
+                }
+            }
             Event::Start(Tag::FootnoteDefinition(_)) => open.push((1, String::new())),
             Event::Start(tag) => {
                 if !matches!(
@@ -543,5 +586,19 @@ mod tests {
         assert_eq!(s.matched, [1, 2, 1, 1, 1, 1, 1]);
         assert_eq!(s.kept, [1, 2, 1, 1, 1, 1, 1]);
         assert_eq!(s.recall_precision(1), (1.0, 2.0 / 3.0));
+    }
+
+    #[test]
+    fn footnotes_match_the_notes_they_were() {
+        // Wikipedia's notes: back-links `^ a b` and a citation inside.
+        let html = "<p>Text<sup><a href='#n1'>[1]</a></sup></p><ol>\
+                    <li id=n1>^ <a href='#r1'>a</a> <a href='#r2'>b</a> Smith 2005, \
+                    p. 6.<sup><a href='#n2'>[2]</a></sup></li>\
+                    <li id=n2><a href='#r3'>^</a> Jones.</li></ol>";
+        let md = "Text[^1]\n\n[^1]: Smith 2005, p. 6.[^2]\n\n[^2]: Jones.\n";
+        let s = compare(html, md);
+        // Links: the two citations (`^` has no words, and is not counted).
+        assert_eq!(s.expected[1..3], [2, 2]);
+        assert_eq!(s.matched[1..3], [2, 2]);
     }
 }

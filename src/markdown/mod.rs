@@ -57,12 +57,14 @@ mod permalink;
 pub(crate) mod readback;
 mod section;
 mod table;
+mod trailing;
 mod walk;
 mod wrap;
 mod writer;
 
 pub(crate) use links::base;
 pub(crate) use permalink::permalinks;
+pub(crate) use trailing::trailing_headings;
 
 use crate::dom::{Dom, NodeId, NodeSet};
 use crate::options::LinkStyle;

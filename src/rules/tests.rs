@@ -168,6 +168,18 @@ fn built_in_rules_drop_common_widgets_in_many_languages() {
 }
 
 #[test]
+fn section_titles_are_labels_unless_they_are_headings() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <h2 class="article__section-title">Glossary</h2><p>Terms.</p>
+      <div class="section-title"><p>Most read</p></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Body text of the article. Glossary Terms."
+    );
+}
+
+#[test]
 fn an_element_holding_most_of_the_page_is_never_dropped() {
     let rules = only("[[rule]]\nname = \"side\"\nclass_id = 'sidebar'");
     let html = r#"<div class="layout-with-sidebar"><p>The whole article is in here, long text.</p>
