@@ -585,3 +585,22 @@ fn credits_feedback_comment_and_newsletter_lines_go() {
         <p>This post may contain affiliate links.</p></div><p>Body.</p>"#;
     assert_eq!(remaining(&rules, html), "Skillet Cornbread Body.");
 }
+
+#[test]
+fn tag_labels_post_metadata_follow_lines_and_player_controls_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>The article, <a href="/p">posted</a> here.</p>
+        <p><a href="/f"><b>Follow us</b></a> to stay up to date.</p>
+        <div class="video-js"><div class="vjs-control-bar"><span>Play</span>
+        <span>Current Time 0:00</span></div><div>Loaded: 0%</div></div>
+        <span>Tags:</span><ul><li><a href="/t/a">Alpha</a></li><li><a href="/t/b">Beta</a></li></ul>
+        <p>Themen: Ehrenamt Jugendverbände</p>
+        <footer class="x">Dieser Eintrag wurde veröffentlicht in Allgemein von Anna.</footer>
+        <div>Aktualisiert am 3. Mai 2021</div>
+        <div>Folgen Sie uns auf</div>
+        <h4>Über den Autor</h4>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The article, posted here. Follow us to stay up to date."
+    );
+}
