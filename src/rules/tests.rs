@@ -604,3 +604,16 @@ fn tag_labels_post_metadata_follow_lines_and_player_controls_go() {
         "The article, posted here. Follow us to stay up to date."
     );
 }
+
+#[test]
+fn linked_teasers_go_and_a_standfirst_teaser_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p class="teaser">The standfirst of the article.</p>
+        <p>The body.</p>
+        <div class="m-teaser m-teaser--row"><h2 class="m-teaser__title">
+        <a href="/other">Another story</a></h2><p>Its summary.</p></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The standfirst of the article. The body."
+    );
+}
