@@ -617,3 +617,17 @@ fn linked_teasers_go_and_a_standfirst_teaser_stays() {
         "The standfirst of the article. The body."
     );
 }
+
+#[test]
+fn share_prompts_read_time_recipe_calls_and_edit_links_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r##"<p>Vorbereitung: <span>25 Minuten</span></p>
+        <span>5 min read</span><div>Diesen Artikel teilen</div><p>- Anzeige-</p>
+        <a href="/a.pdf">Pressemitteilung als PDF</a><a href="/more">weiterlesen</a>
+        <section><span>Lire aussi |</span> <a href="/x">Un autre article</a></section>
+        <a href="#recipe">Zum Rezept springen</a><span>4.8 von 212 Bewertungen</span>
+        <h3>Hast du das Rezept ausprobiert?</h3><p>Markiere @ofenliebe auf Instagram!</p>
+        <h2>Weitere Informationen</h2><ul><li><a href="/i">Info</a></li></ul>
+        <a href="/edit">Edit this page</a><li>댓글 3</li>"##;
+    assert_eq!(remaining(&rules, html), "Vorbereitung: 25 Minuten");
+}
