@@ -59,6 +59,11 @@ struct Args {
     /// Exit 1 if a readability corpus's share of exact bylines is below X.
     #[arg(long, value_name = "X")]
     min_byline: Option<f64>,
+    /// Exit 1 if a readability corpus's recall of any construct
+    /// (headings, list items, links, images, code blocks, tables,
+    /// blockquotes) is below X.
+    #[arg(long, value_name = "X")]
+    min_structure: Option<f64>,
     /// Worker threads (default: all cores).
     #[arg(long, value_name = "N", default_value_t = run::default_jobs())]
     jobs: usize,
@@ -83,6 +88,10 @@ fn main() -> ExitCode {
         &summaries,
         args.min_title,
         args.min_byline,
+    ));
+    below.extend(report::below_structure_floor(
+        &summaries,
+        args.min_structure,
     ));
     for line in &below {
         eprintln!("eval: {line}");

@@ -408,6 +408,30 @@ pub fn below_metadata_floor(
     lines
 }
 
+/// Lines for each construct whose recall on a readability corpus is
+/// below `floor`.
+pub fn below_structure_floor(summaries: &[Summary], floor: Option<f64>) -> Vec<String> {
+    let Some(floor) = floor else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    for s in summaries
+        .iter()
+        .filter(|s| s.kind == Kind::Readability && s.pages > 0)
+    {
+        for (i, name) in CONSTRUCTS.iter().enumerate() {
+            let (recall, _) = s.structure.recall_precision(i);
+            if recall < floor {
+                lines.push(format!(
+                    "{}: {name} recall {recall:.4} is below --min-structure {floor}",
+                    s.corpus
+                ));
+            }
+        }
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -469,6 +493,19 @@ mod tests {
             lines[0].contains("byline 0.0000 is below --min-byline 0.5"),
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn a_construct_below_the_structure_floor_is_named() {
+        let mut s = summarise(&corpus(Kind::Readability), &[], Duration::ZERO);
+        s.pages = 1;
+        s.structure.expected = [10; 7];
+        s.structure.matched = [10, 9, 10, 10, 10, 10, 10];
+        assert!(below_structure_floor(std::slice::from_ref(&s), None).is_empty());
+        assert!(below_structure_floor(std::slice::from_ref(&s), Some(0.9)).is_empty());
+        let lines = below_structure_floor(&[s], Some(0.95));
+        assert_eq!(lines.len(), 1);
+        assert!(lines[0].contains("list items recall 0.9000"), "{lines:?}");
     }
 
     #[test]

@@ -444,9 +444,11 @@ fn is_back_reference(node: &Handle) -> bool {
     }
 }
 
-/// Two rows or more of two cells or more, and no block content inside.
+/// Two rows or more that have two cells or more each (a frame whose
+/// content row spans the whole width is layout), and no block content
+/// inside.
 fn is_data_table(table: &Handle) -> bool {
-    let (mut rows, mut columns) = (0, 0);
+    let mut rows = 0;
     let mut stack: Vec<Handle> = table.children.borrow().iter().cloned().collect();
     while let Some(n) = stack.pop() {
         let NodeData::Element { name, .. } = &n.data else {
@@ -465,16 +467,15 @@ fn is_data_table(table: &Handle) -> bool {
                             if matches!(&*name.local, "td" | "th"))
                     })
                     .count();
-                if cells > 0 {
+                if cells >= 2 {
                     rows += 1;
                 }
-                columns = columns.max(cells);
             }
             _ => {}
         }
         stack.extend(n.children.borrow().iter().cloned());
     }
-    rows >= 2 && columns >= 2
+    rows >= 2
 }
 
 /// Keys of the Markdown's constructs, read with pulldown-cmark.
@@ -600,5 +601,14 @@ mod tests {
         // Links: the two citations (`^` has no words, and is not counted).
         assert_eq!(s.expected[1..3], [2, 2]);
         assert_eq!(s.matched[1..3], [2, 2]);
+    }
+
+    #[test]
+    fn a_frame_whose_content_row_spans_the_width_is_layout() {
+        let frame = "<table><tr><td><img src=c1.gif><td>Title<td><img src=c2.gif>\
+                     <tr><td colspan=3>The content.</table>";
+        let data = "<table><tr><td>a<td>b<tr><td>c<td>d</table>";
+        assert_eq!(compare(frame, "The content.\n").expected[5], 0);
+        assert_eq!(compare(data, "a b c d\n").expected[5], 1);
     }
 }

@@ -1,7 +1,10 @@
-//! Headings that end the article: a "Most viewed", "Comments" or "Related"
-//! heading whose list or widget the rules removed (or that a script fills
-//! in) is left with nothing under it. A heading introduces what follows;
-//! with nothing following, it is written nowhere.
+//! What ends the article without being part of it: a "Most viewed",
+//! "Comments" or "Related" heading whose list or widget the rules removed
+//! (or that a script fills in), left with nothing under it; and a cloud of
+//! links after the last words of the text (tags, the names of everyone who
+//! liked the story). A heading introduces what follows: with nothing
+//! following, it is written nowhere. Links that come after the article's
+//! last text and are nothing but links lead away from it.
 
 use super::elements::heading_level;
 use crate::dom::{Dom, NodeId, NodeSet};
@@ -21,12 +24,16 @@ pub(crate) fn trailing_headings(dom: &Dom, roots: &[NodeId], removed: &NodeSet) 
     let mut pending: Vec<NodeId> = Vec::new();
     let mut content = false;
     for &root in roots {
+        let counts = Counts::of(dom, root, removed);
         let mut inside_until = 0;
         for id in dom.subtree_except(root, removed) {
             if id.index() < inside_until {
                 continue;
             }
-            if dom.element(id).and_then(heading_level).is_some() {
+            if counts.is_link_cloud(dom, id) {
+                pending.push(id);
+                inside_until = dom.subtree_range(id).end;
+            } else if dom.element(id).and_then(heading_level).is_some() {
                 if is_label(&dom.text_content_except(id, removed)) {
                     pending.push(id);
                 } else {
@@ -41,6 +48,94 @@ pub(crate) fn trailing_headings(dom: &Dom, roots: &[NodeId], removed: &NodeSet) 
         }
     }
     if content { pending } else { Vec::new() }
+}
+
+/// A cloud has this many links at least...
+const MIN_CLOUD_LINKS: u32 = 3;
+/// ...and this share of its text, at least, inside them.
+const MIN_CLOUD_LINK_SHARE: f64 = 0.7;
+
+/// Blocks that can be a cloud of links.
+const CLOUD_BLOCKS: &[&str] = &["p", "div", "ul", "ol", "section", "footer", "aside", "nav"];
+
+/// Per node of one root's subtree (indexed from the root): visible
+/// characters, those inside links, and links. One pass from the end of the
+/// subtree, children before parents, so it stays linear.
+struct Counts {
+    start: usize,
+    chars: Vec<u32>,
+    link_chars: Vec<u32>,
+    links: Vec<u32>,
+}
+
+impl Counts {
+    fn of(dom: &Dom, root: NodeId, removed: &NodeSet) -> Counts {
+        let range = dom.subtree_range(root);
+        let n = range.len();
+        let mut c = Counts {
+            start: range.start,
+            chars: vec![0; n],
+            link_chars: vec![0; n],
+            links: vec![0; n],
+        };
+        let mut in_removed_until = 0;
+        let mut skip = vec![false; n];
+        for i in range.clone() {
+            let id = NodeId::from_index(i);
+            if i < in_removed_until {
+                skip[i - c.start] = true;
+            } else if removed.contains(id) {
+                skip[i - c.start] = true;
+                in_removed_until = dom.subtree_range(id).end;
+            }
+        }
+        for i in range.rev() {
+            let k = i - c.start;
+            if skip[k] {
+                continue;
+            }
+            let id = NodeId::from_index(i);
+            if let Some(text) = dom.text(id) {
+                c.chars[k] += text.chars().filter(|ch| !ch.is_whitespace()).count() as u32;
+            }
+            if dom.element(id).is_some_and(|e| e.is("a")) && !shows_address(dom, id, removed) {
+                c.links[k] += 1;
+                c.link_chars[k] = c.chars[k];
+            }
+            if let Some(p) = dom
+                .parent(id)
+                .filter(|p| p.index() >= c.start && i != c.start)
+            {
+                let pk = p.index() - c.start;
+                c.chars[pk] += c.chars[k];
+                c.link_chars[pk] += c.link_chars[k];
+                c.links[pk] += c.links[k];
+            }
+        }
+        c
+    }
+
+    /// A block of links with hardly a word outside them.
+    fn is_link_cloud(&self, dom: &Dom, id: NodeId) -> bool {
+        let k = id.index() - self.start;
+        let block = dom
+            .element(id)
+            .is_some_and(|e| CLOUD_BLOCKS.iter().any(|b| e.is(b)));
+        block
+            && self.links[k] >= MIN_CLOUD_LINKS
+            && self.chars[k] > 0
+            && f64::from(self.link_chars[k]) >= MIN_CLOUD_LINK_SHARE * f64::from(self.chars[k])
+    }
+}
+
+/// A link whose text is its address is a source the article cites, not
+/// a way out of it.
+fn shows_address(dom: &Dom, link: NodeId, removed: &NodeSet) -> bool {
+    let text = dom.text_content_except(link, removed);
+    let text = text.trim_start();
+    ["http://", "https://", "www."].iter().any(|p| {
+        text.len() > p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    })
 }
 
 /// A heading that names what should follow ("Comments", "Most read",
@@ -95,6 +190,32 @@ mod tests {
     fn headings_that_say_something_stay() {
         let html = "<p>Body text.</p><h2>How could it come to this?</h2>\
             <h2>Related</h2><h3>A headline that runs to thirteen words is no label but says things</h3>";
+        assert!(trailing(html, None).is_empty());
+    }
+
+    #[test]
+    fn clouds_of_links_after_the_text_go() {
+        let html = "<p>Body text with <a href=/a>one link</a>, <a href=/b>two</a> and \
+            <a href=/c>three</a> in it.</p><h3>Kudos</h3><p><a href=/u/1>ann</a>, \
+            <a href=/u/2>bo</a>, <a href=/u/3>cy</a></p><div>Tags: <a href=/t/x>Climate change</a> \
+            <a href=/t/yy>Energy policy</a> <a href=/t/z>Germany</a></div>";
+        assert_eq!(
+            trailing(html, None),
+            [
+                "Kudos",
+                "ann, bo, cy",
+                "Tags: Climate change Energy policy Germany"
+            ]
+        );
+    }
+
+    #[test]
+    fn clouds_before_text_and_lists_of_sources_stay() {
+        let html = "<ul><li><a href=/1>Part one</a><li><a href=/2>Part two</a>\
+            <li><a href=/3>Part three</a></ul><p>The text.</p><h2>Sources</h2><ul>\
+            <li><a href=https://a.example/x>https://a.example/x</a>\
+            <li><a href=https://b.example/y>https://b.example/y</a>\
+            <li><a href=https://c.example/z>www.c.example/z</a></ul>";
         assert!(trailing(html, None).is_empty());
     }
 

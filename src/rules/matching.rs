@@ -224,8 +224,11 @@ impl<'c> Matcher<'c> {
 }
 
 /// A class stating what an element has or lacks, not what it is:
-/// "no-share", "has-paywall", "with-sidebar", "modal-enabled".
+/// "no-share", "has-paywall", "with-sidebar", "modal-enabled", and the
+/// same as a BEM modifier ("fig--has-shares": a figure with share
+/// buttons).
 fn is_modifier(token: &str) -> bool {
+    let token = token.rsplit_once("--").map_or(token, |(_, m)| m);
     let t = token.as_bytes();
     let ends =
         |p: &str| t.len() > p.len() && t[t.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes());

@@ -180,6 +180,15 @@ fn section_titles_are_labels_unless_they_are_headings() {
 }
 
 #[test]
+fn generated_two_letter_classes_are_not_screen_reader_text() {
+    // Medium's atomic class names: "ir" there is no image replacement.
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<blockquote><p>We process <a class="bh gp ir is" href="/m">@marco</a>'s
+      apps.</p></blockquote><span class="sr-only">Opens in a new window</span>"#;
+    assert_eq!(remaining(&rules, html), "We process @marco 's apps.");
+}
+
+#[test]
 fn an_element_holding_most_of_the_page_is_never_dropped() {
     let rules = only("[[rule]]\nname = \"side\"\nclass_id = 'sidebar'");
     let html = r#"<div class="layout-with-sidebar"><p>The whole article is in here, long text.</p>
@@ -500,8 +509,9 @@ fn modifier_and_cms_topic_classes_are_not_roles() {
     let html = r#"<div class="no-share">A</div><div class="has-paywall">B</div>
         <div class="modal-enabled">C</div>
         <div class="post type-post hentry category-social-issues">D</div>
-        <div class="category-social-links">E</div><div class="share">F</div>"#;
-    assert_eq!(remaining(&rules, html), "A B C D");
+        <div class="category-social-links">E</div><div class="share">F</div>
+        <figure class="element fig--has-shares">G</figure><div class="bar--share">H</div>"#;
+    assert_eq!(remaining(&rules, html), "A B C D G");
 }
 
 #[test]
