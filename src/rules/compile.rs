@@ -78,15 +78,24 @@ pub(super) fn compile(drafts: Vec<Draft>) -> Result<Compiled, Error> {
     })
 }
 
+/// Lazy-DFA cache for a combined set (the regex crate's default: 2 MiB).
+const DFA_CACHE_BYTES: usize = 32 << 20;
+
 /// Each pattern was checked alone; together they can still exceed the
 /// regex size limit.
 fn combine(kind: &str, patterns: &[String]) -> Result<RegexSet, Error> {
-    RegexSet::new(patterns).map_err(|e| Error::Rules {
-        source_name: "rules".into(),
-        line: None,
-        column: None,
-        message: format!("the {kind} patterns do not combine: {e}"),
-    })
+    // Many multilingual, case-insensitive text patterns make a large
+    // automaton: with the default lazy-DFA cache (2 MiB) the search keeps
+    // clearing it and falls back to the much slower PikeVM.
+    regex::RegexSetBuilder::new(patterns)
+        .dfa_size_limit(DFA_CACHE_BYTES)
+        .build()
+        .map_err(|e| Error::Rules {
+            source_name: "rules".into(),
+            line: None,
+            column: None,
+            message: format!("the {kind} patterns do not combine: {e}"),
+        })
 }
 
 /// An error about `draft`, at `at` (a value's place) or at the rule.

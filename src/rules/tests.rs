@@ -598,3 +598,91 @@ fn ruby_readings_are_dropped_and_the_base_text_stays() {
     // The helper joins text nodes with spaces; the readings are gone.
     assert_eq!(remaining(&rules, html), "子 ども and 痴漢");
 }
+
+#[test]
+fn related_headings_and_lead_ins_in_many_languages() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Der Artikel selbst.</p>
+        <p><strong>Lea también:</strong> <a href="/a">Otra noticia</a></p>
+        <p>VEA TAMBIÉN: <a href="/b">Más noticias de hoy</a></p>
+        <div><h3>Das könnte Sie auch interessieren!</h3></div>
+        <ul><li><a href="/c">Ein anderer Artikel</a></li></ul>
+        <h2>Weiterführende Links</h2><ul><li><a href="/d">Ein Link</a></li></ul>
+        <h2>Temas Relacionados</h2><div><a href="/e">Tema</a> <a href="/f">Otro</a></div>
+        <h4>Zobacz również</h4>
+        <p>Das Ende des Artikels.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Artikel selbst. Das Ende des Artikels."
+    );
+}
+
+#[test]
+fn credits_feedback_comment_and_newsletter_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<figure><img src="a.jpg"><figcaption>Der Hafen im Winter.</figcaption>
+        <span>Foto: Max Muster</span></figure>
+        <p>Der Artikel selbst, mit einer Quelle: dem Amt.</p>
+        <p>Kuva: ALEXANDER BECHER</p>
+        <div>War der Artikel nützlich?</div><div>(Noch keine Bewertungen)</div>
+        <h3>120 Kommentare</h3><p>Comments are closed.</p>
+        <p>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</p>
+        <div>Jetzt zum kostenlosen Newsletter anmelden</div>
+        <p>To view the full story, please subscribe to The Daily.</p>
+        <p>*Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision.</p>
+        <table><tr><th>Name</th><th>Comment</th></tr></table>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Hafen im Winter. Der Artikel selbst, mit einer Quelle: dem Amt. Name Comment"
+    );
+    // A phrase that starts a notice does not take the wrapper it ends.
+    let html = r#"<div><h1>Skillet Cornbread</h1>
+        <p>This post may contain affiliate links.</p></div><p>Body.</p>"#;
+    assert_eq!(remaining(&rules, html), "Skillet Cornbread Body.");
+}
+
+#[test]
+fn tag_labels_post_metadata_follow_lines_and_player_controls_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>The article, <a href="/p">posted</a> here.</p>
+        <p><a href="/f"><b>Follow us</b></a> to stay up to date.</p>
+        <div class="video-js"><div class="vjs-control-bar"><span>Play</span>
+        <span>Current Time 0:00</span></div><div>Loaded: 0%</div></div>
+        <span>Tags:</span><ul><li><a href="/t/a">Alpha</a></li><li><a href="/t/b">Beta</a></li></ul>
+        <p>Themen: Ehrenamt Jugendverbände</p>
+        <footer class="x">Dieser Eintrag wurde veröffentlicht in Allgemein von Anna.</footer>
+        <div>Aktualisiert am 3. Mai 2021</div>
+        <div>Folgen Sie uns auf</div>
+        <h4>Über den Autor</h4>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The article, posted here. Follow us to stay up to date."
+    );
+}
+
+#[test]
+fn linked_teasers_go_and_a_standfirst_teaser_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p class="teaser">The standfirst of the article.</p>
+        <p>The body.</p>
+        <div class="m-teaser m-teaser--row"><h2 class="m-teaser__title">
+        <a href="/other">Another story</a></h2><p>Its summary.</p></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The standfirst of the article. The body."
+    );
+}
+
+#[test]
+fn share_prompts_read_time_recipe_calls_and_edit_links_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r##"<p>Vorbereitung: <span>25 Minuten</span></p>
+        <span>5 min read</span><div>Diesen Artikel teilen</div><p>- Anzeige-</p>
+        <a href="/a.pdf">Pressemitteilung als PDF</a><a href="/more">weiterlesen</a>
+        <section><span>Lire aussi |</span> <a href="/x">Un autre article</a></section>
+        <a href="#recipe">Zum Rezept springen</a><span>4.8 von 212 Bewertungen</span>
+        <h3>Hast du das Rezept ausprobiert?</h3><p>Markiere @ofenliebe auf Instagram!</p>
+        <h2>Weitere Informationen</h2><ul><li><a href="/i">Info</a></li></ul>
+        <a href="/edit">Edit this page</a><li>댓글 3</li>"##;
+    assert_eq!(remaining(&rules, html), "Vorbereitung: 25 Minuten");
+}
