@@ -79,7 +79,7 @@ pub(super) fn compile(drafts: Vec<Draft>) -> Result<Compiled, Error> {
 }
 
 /// Lazy-DFA cache for a combined set (the regex crate's default: 2 MiB).
-const DFA_CACHE_BYTES: usize = 32 << 20;
+const DFA_CACHE_BYTES: usize = 8 << 20;
 
 /// Each pattern was checked alone; together they can still exceed the
 /// regex size limit.
