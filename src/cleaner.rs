@@ -239,8 +239,8 @@ impl Cleaner {
         for link in markdown::permalinks(&dom, &roots, &pruned.removed) {
             pruned.removed.insert(link);
         }
-        for heading in markdown::trailing_headings(&dom, &roots, &pruned.removed) {
-            pruned.removed.insert(heading);
+        for furniture in markdown::trailing_furniture(&dom, &roots, &pruned.removed) {
+            pruned.removed.insert(furniture);
         }
         Prepared {
             dom,

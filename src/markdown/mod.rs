@@ -64,7 +64,7 @@ mod writer;
 
 pub(crate) use links::base;
 pub(crate) use permalink::permalinks;
-pub(crate) use trailing::trailing_headings;
+pub(crate) use trailing::trailing_furniture;
 
 use crate::dom::{Dom, NodeId, NodeSet};
 use crate::options::LinkStyle;

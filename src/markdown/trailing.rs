@@ -17,10 +17,10 @@ const MEDIA: &[&str] = &[
 /// Longer headings say something of their own.
 const MAX_LABEL_WORDS: usize = 12;
 
-/// The headings under `roots` (in order) after which nothing is shown,
-/// to be left out of the Markdown. None when nothing but headings is
-/// shown at all: then they are all there is.
-pub(crate) fn trailing_headings(dom: &Dom, roots: &[NodeId], removed: &NodeSet) -> Vec<NodeId> {
+/// The label headings and link clouds under `roots` (in order) after which
+/// nothing else is shown, to be left out of the Markdown. None when
+/// nothing else is shown at all: then they are all there is.
+pub(crate) fn trailing_furniture(dom: &Dom, roots: &[NodeId], removed: &NodeSet) -> Vec<NodeId> {
     let mut pending: Vec<NodeId> = Vec::new();
     let mut content = false;
     for &root in roots {
@@ -78,20 +78,13 @@ impl Counts {
             link_chars: vec![0; n],
             links: vec![0; n],
         };
-        let mut in_removed_until = 0;
-        let mut skip = vec![false; n];
-        for i in range.clone() {
-            let id = NodeId::from_index(i);
-            if i < in_removed_until {
-                skip[i - c.start] = true;
-            } else if removed.contains(id) {
-                skip[i - c.start] = true;
-                in_removed_until = dom.subtree_range(id).end;
-            }
+        let mut kept = vec![false; n];
+        for id in dom.subtree_except(root, removed) {
+            kept[id.index() - c.start] = true;
         }
         for i in range.rev() {
             let k = i - c.start;
-            if skip[k] {
+            if !kept[k] {
                 continue;
             }
             let id = NodeId::from_index(i);
@@ -167,7 +160,7 @@ mod tests {
             removed.insert(id);
         }
         let body = dom.find("body").unwrap();
-        trailing_headings(&dom, &[body], &removed)
+        trailing_furniture(&dom, &[body], &removed)
             .into_iter()
             .map(|id| dom.text_content(id))
             .collect()
