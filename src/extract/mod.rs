@@ -21,6 +21,13 @@ const MARKER_SHARE: f64 = 0.5;
 /// An enclosing marker is preferred while it adds at most this much text
 /// (headline, standfirst, captions) to the marker inside it.
 const MARKER_GROWTH: f64 = 1.3;
+/// A layout marker holding this share of the body's text is the page's
+/// main column: the article is looked for inside it.
+const LAYOUT_MARKER_SHARE: f64 = 0.9;
+/// The block scored best inside such a column is the article when it holds
+/// at least this share of the column's text (at 0.6, sections of a long
+/// encyclopedia article were cut: structure recall fell below 0.95).
+const MIN_SHARE_OF_COLUMN: f64 = 0.8;
 
 /// The chosen article: its root elements in document order.
 #[derive(Debug)]
@@ -48,7 +55,7 @@ pub(crate) fn extract_within(
         return whole(dom, body, &budget.cut_short("the whole body"));
     }
     if let Some(article) = by_marker(dom, &stats, body, title) {
-        return article;
+        return scored_within(dom, &stats, &article, title).unwrap_or(article);
     }
     if budget.spent() {
         return whole(dom, body, &budget.cut_short("the whole body"));
@@ -62,6 +69,48 @@ pub(crate) fn extract_within(
         article.roots = header::with_header(dom, &stats, article.roots, title);
     }
     article
+}
+
+/// A `<main>` (or `role=main`) holding nearly the whole page is the
+/// layout's main column, not the article: the player, gallery, comment
+/// and "more stories" widgets sit in it beside the story. The article is
+/// then the best-scoring block inside it, when that block holds most of
+/// the column's text (else the column is the article, split into parts
+/// that scoring alone would not join: sections of an encyclopedia page). `<article>` and
+/// `itemprop=articleBody` name the article itself and are kept whole.
+fn scored_within(
+    dom: &Dom,
+    stats: &Stats,
+    chosen: &Article,
+    title: Option<&str>,
+) -> Option<Article> {
+    let &[marker] = chosen.roots.as_slice() else {
+        return None;
+    };
+    let layout = dom
+        .element(marker)
+        .is_some_and(|e| !e.is("article") && !is_article_body(e));
+    if !layout || chosen.choice.score < LAYOUT_MARKER_SHARE {
+        return None;
+    }
+    let mut article = by_score(dom, stats)?;
+    // Scoring agreeing with the marker (or leaving it) changes nothing.
+    if article.roots == [marker] || !article.roots.iter().all(|&r| dom.contains(marker, r)) {
+        return None;
+    }
+    let held: u32 = article.roots.iter().map(|r| stats.text[r.index()]).sum();
+    if f64::from(held) < MIN_SHARE_OF_COLUMN * f64::from(stats.text[marker.index()]) {
+        return None;
+    }
+    if let Some(title) = title {
+        article.roots = header::with_header(dom, stats, article.roots, title);
+    }
+    Some(article)
+}
+
+fn is_article_body(e: &crate::dom::Element) -> bool {
+    e.attr("itemprop")
+        .is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "articleBody"))
 }
 
 fn whole(dom: &Dom, body: NodeId, reason: &str) -> Article {

@@ -35,11 +35,34 @@ fn small_marker_is_ignored_in_favour_of_scoring() {
 #[test]
 fn enclosing_marker_that_adds_little_is_preferred() {
     let body = para("Paragraph text of the article, long enough to count.", 6);
+    let menu = "<a href=/>Home page</a> <a href=/news>All the news</a> ".repeat(3);
     let html = format!(
-        "<main id=m><article id=a><h1>Headline</h1><div itemprop=articleBody id=b>{body}</div></article></main>"
+        "<div>{menu}</div><main id=m><article id=a><h1>Headline</h1><div itemprop=articleBody id=b>{body}</div></article></main>"
     );
     let (dom, a) = chosen(&html);
     assert_eq!(dom.path(a.roots[0]), "body > main#m");
+}
+
+#[test]
+fn main_column_holding_the_whole_page_is_searched_for_the_article() {
+    let story = para("The council approved the plan, after a long debate.", 30);
+    let player = "<ul><li>Quality</li><li>Auto</li><li>Subtitles</li><li>Off</li></ul>";
+    let more = "<li><a href=x>Another story from the same section, worth a look</a></li>".repeat(4);
+    let html = format!(
+        "<main id=col><div class=player>{player}</div><div id=story>{story}</div><ul>{more}</ul></main>"
+    );
+    let (dom, a) = chosen(&html);
+    assert_eq!(dom.path(a.roots[0]), "body > main#col > div#story");
+    assert_eq!(a.choice.reason, "highest text score");
+}
+
+#[test]
+fn article_element_holding_the_whole_page_is_kept_whole() {
+    let story = para("The council approved the plan, after a long debate.", 8);
+    let more = "<li><a href=x>Another story from the same section, worth a look</a></li>".repeat(4);
+    let html = format!("<article id=a><div id=story>{story}</div><ul>{more}</ul></article>");
+    let (dom, a) = chosen(&html);
+    assert_eq!(dom.path(a.roots[0]), "body > article#a");
 }
 
 #[test]
