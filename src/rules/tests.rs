@@ -168,6 +168,17 @@ fn built_in_rules_drop_common_widgets_in_many_languages() {
 }
 
 #[test]
+fn compound_related_class_names_are_related_lists() {
+    // "relatedposts" written as one word (a common blog plugin's class),
+    // but a word that merely starts with "related" is not a list.
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="jp-relatedposts"><a href=/a>Another post</a></div>
+      <div class="relatedness-study"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
