@@ -31,6 +31,19 @@ enum State {
     Unquoted,
 }
 
+/// The bytes that end a tag name, an attribute name or an unquoted value
+/// (white space, `/`, `=`, `>`): the others leave those states as they are.
+static ENDS_NAME: [bool; 256] = {
+    let mut table = [false; 256];
+    let ends = *b" \t\n\r\x0C/=>";
+    let mut i = 0;
+    while i < ends.len() {
+        table[ends[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// `html` with every tag's attributes past [`MAX_ATTRIBUTES`] removed;
 /// borrowed unchanged when no tag has that many.
 pub(super) fn bound(html: &str) -> Cow<'_, str> {
@@ -42,18 +55,19 @@ pub(super) fn bound(html: &str) -> Cow<'_, str> {
     let mut state = State::Data;
     let mut i = 0;
     while i < bytes.len() {
-        // Text and quoted values are most of a page: jump to the only byte
-        // that can change the state there.
-        let wanted = match state {
-            State::Data => Some(b'<'),
-            State::Quoted(q) => Some(q),
-            _ => None,
-        };
-        if let Some(wanted) = wanted {
-            match memchr::memchr(wanted, &bytes[i..]) {
-                Some(at) => i += at,
-                None => break,
+        // Text, quoted values, names and unquoted values are most of a
+        // page: jump to the next byte that can change the state there.
+        let next = match state {
+            State::Data => memchr::memchr(b'<', &bytes[i..]),
+            State::Quoted(q) => memchr::memchr(q, &bytes[i..]),
+            State::TagName | State::Name | State::Unquoted => {
+                bytes[i..].iter().position(|&b| ENDS_NAME[usize::from(b)])
             }
+            _ => Some(0),
+        };
+        match next {
+            Some(at) => i += at,
+            None => break,
         }
         let b = bytes[i];
         let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C');
@@ -138,6 +152,19 @@ mod tests {
             t[..t.len() - ">text</p>".len()].to_string() + " "
         });
         assert_eq!(bounded, expected);
+    }
+
+    /// Every way an attribute can be written (the tag name and unquoted
+    /// values may hold `/` and `=`), so that the scan's jumps over names
+    /// and values stop where each one ends.
+    #[test]
+    fn attributes_in_every_form_are_counted() {
+        let forms = ["a", "b=c", "d=e/f=g", "h='i'", "j = \"k\"", "l/"];
+        let attrs = |n: usize| (0..n).map(|i| forms[i % 6]).collect::<Vec<_>>().join(" ");
+        let fits = format!("<p=q/ {}>text", attrs(MAX_ATTRIBUTES));
+        assert!(matches!(bound(&fits), Cow::Borrowed(_)));
+        let over = format!("<p {}>text", attrs(MAX_ATTRIBUTES + 1));
+        assert_eq!(bound(&over), format!("<p {} >text", attrs(MAX_ATTRIBUTES)));
     }
 
     #[test]

@@ -40,6 +40,8 @@ struct State {
     paragraphs: Vec<usize>,
     /// Start tags dropped and not yet closed, by name.
     dropped: Vec<(LocalName, usize)>,
+    /// Start tags passed on: about the number of elements built.
+    admitted: usize,
 }
 
 impl<S: TokenSink> DepthCap<S> {
@@ -50,12 +52,20 @@ impl<S: TokenSink> DepthCap<S> {
         }
     }
 
+    /// How many start tags went on to the tree builder.
+    pub(super) fn admitted(&self) -> usize {
+        self.state.borrow().admitted
+    }
+
     /// Whether the tag goes on to the tree builder.
     fn admit(&self, tag: &Tag) -> bool {
         let mut state = self.state.borrow_mut();
         match tag.kind {
             TagKind::StartTag if opens_element(tag) => state.start(&tag.name),
-            TagKind::StartTag => true,
+            TagKind::StartTag => {
+                state.admitted += 1;
+                true
+            }
             TagKind::EndTag => state.end(&tag.name),
         }
     }
@@ -97,6 +107,7 @@ impl State {
             self.paragraphs.push(self.open.len());
         }
         self.open.push(name.clone());
+        self.admitted += 1;
         true
     }
 

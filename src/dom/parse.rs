@@ -20,19 +20,16 @@ const CHUNK: usize = 1 << 20;
 /// has read it, before the tree is moved into the arena: a large page's
 /// text, its built tree and its arena are never all alive at once.
 pub(super) fn parse(html: Cow<'_, str>) -> Dom {
-    from_rcdom(parse_rcdom(html).document)
+    let (rcdom, tags) = parse_rcdom(html, CHUNK, true);
+    from_rcdom(rcdom.document, tags)
 }
 
 /// The attribute bound, html5ever's tokenizer, the depth cap, the
 /// skipping of unread raw text, then its tree builder into rcdom (what
-/// `html5ever::parse_document` does, with the bounds in between).
-pub(super) fn parse_rcdom(html: Cow<'_, str>) -> RcDom {
-    parse_rcdom_in(html, CHUNK, true)
-}
-
-/// [`parse_rcdom`] feeding pieces of `chunk` bytes, skipping unread raw
-/// text or not.
-fn parse_rcdom_in(html: Cow<'_, str>, chunk: usize, skip: bool) -> RcDom {
+/// `html5ever::parse_document` does, with the bounds in between), feeding
+/// pieces of `chunk` bytes, skipping unread raw text or not. Also returns
+/// how many start tags reached the tree builder.
+fn parse_rcdom(html: Cow<'_, str>, chunk: usize, skip: bool) -> (RcDom, usize) {
     let input = Rc::new(BufferQueue::default());
     let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
     let skipper = SkipUnread::new(builder, skip.then(|| Rc::clone(&input)));
@@ -52,14 +49,16 @@ fn parse_rcdom_in(html: Cow<'_, str>, chunk: usize, skip: bool) -> RcDom {
     }
     drop(html);
     tokenizer.end();
-    tokenizer.sink.inner.inner.sink
+    let tags = tokenizer.sink.admitted();
+    (tokenizer.sink.inner.inner.sink, tags)
 }
 
 /// [`parse`] feeding pieces of `chunk` bytes, skipping unread raw text or
 /// not: the tests compare both.
 #[cfg(test)]
 pub(super) fn parse_with(html: &str, chunk: usize, skip: bool) -> Dom {
-    from_rcdom(parse_rcdom_in(Cow::Borrowed(html), chunk, skip).document)
+    let (rcdom, tags) = parse_rcdom(Cow::Borrowed(html), chunk, skip);
+    from_rcdom(rcdom.document, tags)
 }
 
 /// html5ever's `parse_document` into rcdom alone, without the depth cap
@@ -94,15 +93,15 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
 /// children lists share one vector. Each rcdom node gives up its children
 /// as it is visited and is dropped right after, so the tree is taken
 /// apart in the same walk instead of in a second one when it is dropped.
-fn from_rcdom(document: Handle) -> Dom {
-    let mut nodes: Vec<Node> = Vec::new();
-    let mut child_ids: Vec<NodeId> = Vec::new();
-    // (node, its parent, its slot in child_ids)
-    let mut stack: Vec<(Handle, Option<NodeId>, usize)> = vec![(document, None, usize::MAX)];
+/// `tags` (the start tags the tree builder saw) sizes the arena.
+fn from_rcdom(document: Handle, tags: usize) -> Dom {
+    let estimate = node_estimate(tags);
+    let mut nodes: Vec<Node> = Vec::with_capacity(estimate);
+    let mut child_ids: Vec<NodeId> = Vec::with_capacity(estimate);
+    // (node, its parent, its slot in child_ids); only kept nodes.
+    let mut stack: Vec<(Handle, Option<NodeId>, usize)> = Vec::with_capacity(64);
+    stack.push((document, None, usize::MAX));
     while let Some((handle, parent, slot)) = stack.pop() {
-        let Some(data) = take(&handle) else {
-            continue;
-        };
         let id = NodeId(nodes.len() as u32);
         if let Some(p) = child_ids.get_mut(slot) {
             *p = id;
@@ -115,14 +114,27 @@ fn from_rcdom(document: Handle) -> Dom {
             parent,
             children: start as u32..child_ids.len() as u32,
             end: id,
-            data,
+            data: take(&handle),
         });
-        let slots = (start..child_ids.len()).rev();
-        let kept_children = children.into_iter().rev().filter(is_kept);
-        stack.extend(kept_children.zip(slots).map(|(c, s)| (c, Some(id), s)));
+        drop(handle);
+        let mut slot = child_ids.len();
+        for child in children.into_iter().rev() {
+            if is_kept(&child) {
+                slot -= 1;
+                stack.push((child, Some(id), slot));
+            }
+        }
     }
     set_subtree_ends(&mut nodes, &child_ids);
     Dom { nodes, child_ids }
+}
+
+/// The arena's size for a page of `tags` start tags: an element for each,
+/// the text around them and the few the tree builder adds (`html`, `head`,
+/// `body`). The readability pages have 2.5 nodes per start tag, 3 at
+/// most; a page past the estimate only grows the vectors as before.
+fn node_estimate(tags: usize) -> usize {
+    tags.saturating_mul(3).saturating_add(16)
 }
 
 /// Children have larger ids than their parent, so one backward pass sees
@@ -148,11 +160,11 @@ fn is_kept(handle: &Handle) -> bool {
     )
 }
 
-/// The node's data, moved out of the rcdom node (which is dropped after).
-fn take(handle: &Handle) -> Option<NodeData> {
+/// The node's data, moved out of the rcdom node (which is dropped after);
+/// only called for kept nodes (see [`is_kept`]).
+fn take(handle: &Handle) -> NodeData {
     match &handle.data {
-        RcData::Document => Some(NodeData::Document),
-        RcData::Text { contents } => Some(NodeData::Text(contents.take())),
+        RcData::Text { contents } => NodeData::Text(contents.take()),
         RcData::Element { name, attrs, .. } => {
             let ns = if name.ns == ns!(svg) {
                 Namespace::Svg
@@ -161,14 +173,12 @@ fn take(handle: &Handle) -> Option<NodeData> {
             } else {
                 Namespace::Html
             };
-            Some(NodeData::Element(Element {
+            NodeData::Element(Element {
                 name: name.local.clone(),
                 ns,
                 attrs: attrs.take(),
-            }))
+            })
         }
-        RcData::Doctype { .. } | RcData::Comment { .. } | RcData::ProcessingInstruction { .. } => {
-            None
-        }
+        _ => NodeData::Document,
     }
 }
