@@ -157,8 +157,9 @@ impl References {
             .iter()
             .enumerate()
             .map(|(i, (href, title))| {
-                let target = escape::destination_and_title(href, title.as_deref());
-                format!("[{}]: {target}", i + 1)
+                let mut definition = format!("[{}]: ", i + 1);
+                escape::push_destination_and_title(href, title.as_deref(), &mut definition);
+                definition
             })
             .collect()
     }
@@ -167,14 +168,25 @@ impl References {
 /// Whether a link's destination is worth writing: not empty, not a
 /// script or inline data.
 pub(super) fn is_followable(href: &str) -> bool {
-    let scheme: String = href
+    // The first eleven characters that are not whitespace or controls,
+    // ASCII lower-cased; any other character stands as a byte no scheme
+    // has.
+    let mut scheme = [0u8; 11];
+    let kept = href
         .chars()
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .take(11)
-        .collect::<String>()
-        .to_ascii_lowercase();
+        .take(scheme.len());
+    let mut len = 0;
+    for (slot, c) in scheme.iter_mut().zip(kept) {
+        *slot = if c.is_ascii() {
+            (c as u8).to_ascii_lowercase()
+        } else {
+            0xFF
+        };
+        len += 1;
+    }
     !href.is_empty()
-        && !["javascript:", "vbscript:", "data:"]
+        && ![&b"javascript:"[..], b"vbscript:", b"data:"]
             .iter()
-            .any(|s| scheme.starts_with(s))
+            .any(|s| scheme[..len].starts_with(s))
 }
