@@ -87,24 +87,42 @@ fn readable(url: &str) -> String {
 pub(super) struct Anchors<'a> {
     /// Each name's first element. Lookup only, never iterated.
     names: HashMap<&'a str, NodeId>,
+    /// The written `<a>` elements whose `href` is a same-page anchor
+    /// (`#...`), in document order: the footnote references are among
+    /// them, so their search need not walk the page again.
+    pub(super) same_page_links: Vec<NodeId>,
 }
 
 impl<'a> Anchors<'a> {
     /// Collects the anchors of the visible elements under `roots`.
     pub(super) fn collect(dom: &'a Dom, roots: &[NodeId], removed: &NodeSet) -> Anchors<'a> {
-        let mut names = HashMap::new();
+        let mut anchors = Anchors::default();
         for &root in roots {
             for id in super::elements::visible_nodes(dom, root, removed) {
                 let Some(el) = dom.element(id) else { continue };
-                let name = el.is("a").then(|| el.attr("name")).flatten();
-                for anchor in [el.attr("id"), name].into_iter().flatten() {
+                let (mut anchor_id, mut name, mut href) = (None, None, None);
+                for (attr, value) in el.attrs() {
+                    let slot = match attr {
+                        "id" => &mut anchor_id,
+                        "name" => &mut name,
+                        "href" => &mut href,
+                        _ => continue,
+                    };
+                    slot.get_or_insert(value);
+                }
+                let link = el.is("a");
+                let name = name.filter(|_| link);
+                for anchor in [anchor_id, name].into_iter().flatten() {
                     if !anchor.is_empty() {
-                        names.entry(anchor).or_insert(id);
+                        anchors.names.entry(anchor).or_insert(id);
                     }
+                }
+                if link && href.is_some_and(|h| h.trim().starts_with('#')) {
+                    anchors.same_page_links.push(id);
                 }
             }
         }
-        Anchors { names }
+        anchors
     }
 
     /// The written element `#fragment` points at.
