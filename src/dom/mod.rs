@@ -69,6 +69,12 @@ impl Element {
             .map(|a| &*a.value)
     }
 
+    /// Its attributes as name and value, in source order (for reading
+    /// several in one pass instead of one [`Element::attr`] scan each).
+    pub(crate) fn attrs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.attrs.iter().map(|a| (&*a.name.local, &*a.value))
+    }
+
     /// The names of its attributes, in source order.
     pub(crate) fn attr_names(&self) -> impl Iterator<Item = &str> {
         self.attrs.iter().map(|a| &*a.name.local)

@@ -119,22 +119,86 @@ fn gone(dom: &Dom, removed: &NodeSet) -> NodeSet {
 
 /// Weighted non-whitespace characters and comma-like punctuation.
 pub(super) fn measure(text: &str) -> (u32, u32) {
-    if text.is_ascii() {
-        let weight = text.bytes().filter(|b| !b.is_ascii_whitespace()).count() as u32;
-        let punct = text.bytes().filter(|&b| b == b',').count() as u32;
-        return (weight, punct);
+    let bytes = text.as_bytes();
+    let counts = ByteCounts::of(bytes);
+    if counts.high == 0 {
+        // ASCII: `u8::is_ascii_whitespace`, which leaves out the vertical tab.
+        return (bytes.len() as u32 - counts.space, counts.comma);
     }
-    let (mut weight, mut punct) = (0, 0);
-    for c in text.chars() {
-        if c.is_whitespace() {
+    // Every character counts one at its first byte (continuation bytes
+    // count nothing); `char::is_whitespace` takes the vertical tab too.
+    let weight = bytes.len() as u32 - counts.continuation - counts.space - counts.vertical_tab;
+    let (extra, punct) = wide_characters(bytes);
+    (weight.wrapping_add_signed(extra), counts.comma + punct)
+}
+
+/// Byte classes counted in one pass (chunked into `u8` counters, which the
+/// compiler turns into vector instructions).
+#[derive(Default)]
+struct ByteCounts {
+    /// Space, tab, line feed, form feed, carriage return.
+    space: u32,
+    vertical_tab: u32,
+    comma: u32,
+    /// `0x80..=0xBF`: the second and later bytes of a character.
+    continuation: u32,
+    /// Bytes outside ASCII.
+    high: u32,
+}
+
+impl ByteCounts {
+    fn of(bytes: &[u8]) -> ByteCounts {
+        let mut c = ByteCounts::default();
+        for chunk in bytes.chunks(255) {
+            let (mut space, mut vt, mut comma, mut cont, mut high) = (0u8, 0u8, 0u8, 0u8, 0u8);
+            for &b in chunk {
+                let is_space =
+                    (b == b' ') | (b == b'\t') | (b == b'\n') | (b == 0x0C) | (b == b'\r');
+                space += u8::from(is_space);
+                vt += u8::from(b == 0x0B);
+                comma += u8::from(b == b',');
+                cont += u8::from((b as i8) < -64);
+                high += u8::from(b >= 0x80);
+            }
+            c.space += u32::from(space);
+            c.vertical_tab += u32::from(vt);
+            c.comma += u32::from(comma);
+            c.continuation += u32::from(cont);
+            c.high += u32::from(high);
+        }
+        c
+    }
+}
+
+/// The characters outside ASCII that do not count one: whitespace (none),
+/// CJK ([`CJK_WEIGHT`]); and the CJK commas and full stops. Only the
+/// first bytes that can start one are decoded (two-byte `C2`, three-byte
+/// `E0`-`EF`). Returns the weight to add to one per character, and the
+/// commas.
+fn wide_characters(bytes: &[u8]) -> (i32, u32) {
+    let (mut extra, mut punct) = (0i32, 0u32);
+    for (i, &b) in bytes.iter().enumerate() {
+        if !(0xC2..=0xEF).contains(&b) {
             continue;
         }
-        weight += if is_cjk(c) { CJK_WEIGHT } else { 1 };
-        if matches!(c, ',' | '，' | '、' | '。' | '､') {
-            punct += 1;
+        let c = if b == 0xC2 {
+            u32::from(bytes[i + 1] & 0x3F) | 0x80
+        } else if b >= 0xE0 {
+            (u32::from(b & 0x0F) << 12)
+                | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                | u32::from(bytes[i + 2] & 0x3F)
+        } else {
+            continue;
+        };
+        let c = char::from_u32(c).unwrap_or('x');
+        if c.is_whitespace() {
+            extra -= 1;
+        } else if is_cjk(c) {
+            extra += CJK_WEIGHT as i32 - 1;
         }
+        punct += u32::from(matches!(c, '，' | '、' | '。' | '､'));
     }
-    (weight, punct)
+    (extra, punct)
 }
 
 pub(super) fn is_cjk(c: char) -> bool {
@@ -187,4 +251,37 @@ pub(super) fn is_block(name: &str) -> bool {
             | "hgroup"
             | "caption"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The definition `measure_utf8` must agree with: char by char.
+    fn by_chars(text: &str) -> (u32, u32) {
+        let kept = text.chars().filter(|c| !c.is_whitespace());
+        let weight = kept.clone().map(|c| if is_cjk(c) { CJK_WEIGHT } else { 1 });
+        let punct = kept.filter(|c| matches!(c, ',' | '，' | '、' | '。' | '､'));
+        (weight.sum(), punct.count() as u32)
+    }
+
+    #[test]
+    fn measure_by_bytes_agrees_with_chars() {
+        let texts = [
+            "caf\u{e9}, na\u{ef}ve\u{a0}text\u{85}end",
+            "\u{3000}한국어 문장，中文、句子。半角､カナ",
+            "wide\u{2003}space\u{200a}and\u{202f}nbsp\u{2028}\u{205f}\u{1680}x",
+            "emoji \u{1f600}, tab\t\x0b\x0c\r\n done\u{feff}\u{200b}",
+            "\u{e000}\u{ffff}\u{800}\u{7ff}\u{80}",
+        ];
+        for text in texts {
+            assert_eq!(measure(text), by_chars(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn vertical_tab_counts_only_in_ascii_text() {
+        assert_eq!(measure("a\x0bb"), (3, 0));
+        assert_eq!(measure("\u{e9}\x0bb"), (2, 0));
+    }
 }

@@ -7,11 +7,14 @@
 //! (`*`, `_`, then the HTML tag) against the characters actually around
 //! its delimiters in the final output, and keeps the first that parses.
 
+use std::borrow::Cow;
+
 /// One piece of a rendered inline run.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Piece {
-    /// Finished output: escaped text, code, a link's syntax, a break.
-    Fixed(String),
+pub(super) enum Piece<'a> {
+    /// Finished output: escaped text, code, a link's syntax, a break
+    /// (borrowed from the part it renders when nothing needs escaping).
+    Fixed(Cow<'a, str>),
     /// The opening or closing delimiter of `pairs[pair]`.
     Delim { pair: usize, open: bool },
 }
@@ -67,7 +70,7 @@ fn forms(style: Style) -> &'static [(&'static str, &'static str)] {
 /// Picks each pair's representation. A change can invalidate the pairs
 /// whose delimiters touch it, so those are checked again; choices only
 /// move forward, so this ends after a linear number of checks.
-pub(super) fn resolve(pieces: &[Piece], pairs: &mut [Pair]) {
+pub(super) fn resolve(pieces: &[Piece<'_>], pairs: &mut [Pair]) {
     // Innermost spans come last in opening order: they choose first, so
     // `<b><i>x</i></b>` becomes `**_x_**` rather than losing the outer `**`.
     let mut todo: Vec<usize> = (0..pairs.len()).collect();
@@ -96,7 +99,7 @@ pub(super) fn resolve(pieces: &[Piece], pairs: &mut [Pair]) {
 
 /// Whether both delimiters of `pairs[p]`, as currently chosen, open and
 /// close in CommonMark.
-fn parses(pieces: &[Piece], pairs: &[Pair], p: usize) -> bool {
+fn parses(pieces: &[Piece<'_>], pairs: &[Pair], p: usize) -> bool {
     let pair = &pairs[p];
     let ch = pair.delimiter(true).chars().next().unwrap_or('*');
     let works = |at: usize, open: bool| {
@@ -115,20 +118,20 @@ fn parses(pieces: &[Piece], pairs: &[Pair], p: usize) -> bool {
     works(pair.open_at, true) && works(pair.close_at, false)
 }
 
-fn char_before(pieces: &[Piece], pairs: &[Pair], at: usize) -> Option<char> {
+fn char_before(pieces: &[Piece<'_>], pairs: &[Pair], at: usize) -> Option<char> {
     pieces[..at]
         .iter()
         .rev()
         .find_map(|piece| render(piece, pairs).chars().next_back())
 }
 
-fn char_after(pieces: &[Piece], pairs: &[Pair], at: usize) -> Option<char> {
+fn char_after(pieces: &[Piece<'_>], pairs: &[Pair], at: usize) -> Option<char> {
     pieces[at + 1..]
         .iter()
         .find_map(|piece| render(piece, pairs).chars().next())
 }
 
-fn render<'a>(piece: &'a Piece, pairs: &[Pair]) -> &'a str {
+fn render<'a>(piece: &'a Piece<'_>, pairs: &[Pair]) -> &'a str {
     match piece {
         Piece::Fixed(s) => s,
         Piece::Delim { pair, open } => pairs[*pair].delimiter(*open),

@@ -34,34 +34,41 @@ pub(super) struct TextContext {
 /// Every character that may need a backslash is ASCII, so the text is
 /// scanned as bytes and copied in slices between those characters.
 pub(super) fn text(s: &str, ctx: &TextContext, out: &mut String) {
-    let line_escape = if ctx.line_start {
-        line_start_escape(s, ctx.ends_line)
-    } else {
-        None
-    };
+    let bytes = s.as_bytes();
     let mut copied = 0;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        let escape = if line_escape == Some(i) {
-            true
-        } else {
-            is_punctuation_to_check(b) && needs_escape(s, i, ctx)
-        };
-        if escape {
+    let mut from = 0;
+    // Only digits come before a line-start escape, so it is the first.
+    if ctx.line_start
+        && let Some(i) = line_start_escape(s, ctx.ends_line)
+    {
+        out.push_str(&s[..i]);
+        out.push('\\');
+        (copied, from) = (i, i + 1);
+    }
+    while let Some(offset) = bytes[from..].iter().position(|&b| TO_CHECK[usize::from(b)]) {
+        let i = from + offset;
+        if needs_escape(s, i, ctx) {
             out.push_str(&s[copied..i]);
             out.push('\\');
             copied = i;
         }
+        from = i + 1;
     }
     out.push_str(&s[copied..]);
 }
 
-/// The bytes [`needs_escape`] may answer yes for.
-fn is_punctuation_to_check(b: u8) -> bool {
-    matches!(
-        b,
-        b'\\' | b'*' | b'`' | b'~' | b'_' | b'[' | b']' | b'$' | b'!' | b'<' | b'&' | b'|'
-    )
-}
+/// The bytes [`needs_escape`] may answer yes for, as a table (the scan
+/// looks up every byte of the text).
+static TO_CHECK: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"\\*`~_[]$!<&|";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Whether the (ASCII) character at byte `i` needs a backslash wherever it
 /// appears.
@@ -182,11 +189,11 @@ pub(super) fn alt(s: &str) -> String {
     out
 }
 
-/// A link or image destination. Tabs and line breaks are dropped (browsers
-/// drop them too); a URL with spaces, angle brackets, control characters or
-/// unbalanced parentheses is written in the `<...>` form; `$` is written
-/// `%24`.
-pub(super) fn destination(url: &str) -> String {
+/// Appends a link or image destination to `out`. Tabs and line breaks
+/// are dropped (browsers drop them too); a URL with spaces, angle
+/// brackets, control characters or unbalanced parentheses is written in
+/// the `<...>` form; `$` is written `%24`.
+fn push_destination(url: &str, out: &mut String) {
     // Most addresses hold nothing to drop, wrap or escape.
     let bytes = url.as_bytes();
     let plain = !url.is_empty()
@@ -196,7 +203,8 @@ pub(super) fn destination(url: &str) -> String {
                 && !(b == b'&' && entity_like(&bytes[i + 1..]))
         });
     if plain {
-        return url.to_string();
+        out.push_str(url);
+        return;
     }
     let url: String = url
         .chars()
@@ -208,7 +216,7 @@ pub(super) fn destination(url: &str) -> String {
             .chars()
             .any(|c| c == ' ' || c == '<' || c == '>' || c.is_control())
         || !balanced_parens(url);
-    let mut out = String::with_capacity(url.len() + 2);
+    out.reserve(url.len() + 2);
     if pointy {
         out.push('<');
     }
@@ -229,7 +237,6 @@ pub(super) fn destination(url: &str) -> String {
     if pointy {
         out.push('>');
     }
-    out
 }
 
 /// Parentheses that a bare destination may hold: balanced, nested at most
@@ -250,28 +257,29 @@ fn balanced_parens(url: &str) -> bool {
 
 /// `](destination "title")`, closing an inline link or image.
 pub(super) fn inline_link_end(href: &str, title: Option<&str>) -> String {
-    let mut out = String::from("](");
-    out.push_str(&destination_and_title(href, title));
+    let mut out = String::with_capacity(href.len() + 3);
+    out.push_str("](");
+    push_destination_and_title(href, title, &mut out);
     out.push(')');
     out
 }
 
 /// `destination "title"`, as inline links and reference definitions
-/// write them.
-pub(super) fn destination_and_title(href: &str, title: Option<&str>) -> String {
-    let mut out = destination(href);
-    if let Some(title) = title.filter(|t| !fold_whitespace(t).is_empty()) {
+/// write them, appended to `out`.
+pub(super) fn push_destination_and_title(href: &str, title: Option<&str>, out: &mut String) {
+    push_destination(href, out);
+    // A title of whitespace alone folds to nothing.
+    if let Some(title) = title.filter(|t| t.split_ascii_whitespace().next().is_some()) {
         out.push(' ');
-        out.push_str(&self::title(title));
+        push_title(title, out);
     }
-    out
 }
 
 /// A link or image title in double quotes, folded to one line (`$`
-/// escaped: it could pair into math with one outside).
-pub(super) fn title(t: &str) -> String {
+/// escaped: it could pair into math with one outside), appended to `out`.
+fn push_title(t: &str, out: &mut String) {
     let folded = fold_whitespace(t);
-    let mut out = String::with_capacity(folded.len() + 2);
+    out.reserve(folded.len() + 2);
     out.push('"');
     for (i, c) in folded.char_indices() {
         if matches!(c, '"' | '\\' | '$') || (c == '&' && entity_like(&folded.as_bytes()[i + 1..])) {
@@ -280,7 +288,6 @@ pub(super) fn title(t: &str) -> String {
         out.push(c);
     }
     out.push('"');
-    out
 }
 
 /// The longest run of backticks in `s`.

@@ -10,7 +10,7 @@
 //! without spaces, a target that is written, comes after the reference
 //! and does not contain it. Anything else stays an ordinary link.
 
-use super::elements::{visible_nodes, visible_text};
+use super::elements::visible_text;
 use super::escape::fold_whitespace;
 use super::links::Anchors;
 use crate::dom::{Dom, Element, NodeId, NodeSet};
@@ -46,28 +46,22 @@ pub(super) struct Notes {
 }
 
 impl Notes {
-    /// Finds the footnote references under `roots` and their notes.
-    pub(super) fn detect(
-        dom: &Dom,
-        roots: &[NodeId],
-        removed: &NodeSet,
-        anchors: &Anchors,
-    ) -> Notes {
+    /// Finds the footnote references among the written same-page links
+    /// `anchors` found, and their notes.
+    pub(super) fn detect(dom: &Dom, removed: &NodeSet, anchors: &Anchors) -> Notes {
         let mut notes = Notes::default();
         let mut labels: HashMap<String, NodeId> = HashMap::new();
-        for &root in roots {
-            for id in visible_nodes(dom, root, removed) {
-                if notes.notes.len() >= MAX_NOTES {
-                    return notes;
-                }
-                let Some(el) = dom.element(id).filter(|e| e.is("a")) else {
-                    continue;
-                };
-                if let Some((reference, target, mark)) = candidate(dom, id, el, removed, anchors) {
-                    notes.add(dom, reference, target, &mark, &mut labels);
-                    notes.backlinked.extend([reference, id]);
-                    notes.backlinked.extend(dom.parent(reference));
-                }
+        // Only a link to an anchor on the page can be a reference; the
+        // anchors' pass listed the written ones under the roots.
+        for &id in &anchors.same_page_links {
+            if notes.notes.len() >= MAX_NOTES {
+                return notes;
+            }
+            let Some(el) = dom.element(id) else { continue };
+            if let Some((reference, target, mark)) = candidate(dom, id, el, removed, anchors) {
+                notes.add(dom, reference, target, &mark, &mut labels);
+                notes.backlinked.extend([reference, id]);
+                notes.backlinked.extend(dom.parent(reference));
             }
         }
         notes

@@ -9,6 +9,7 @@ use super::event::{Image, Span};
 use super::links::References;
 use super::math;
 use super::wrap;
+use std::borrow::Cow;
 
 /// What the walk put into the current paragraph, heading or cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -97,10 +98,17 @@ impl Normalizer {
     }
 
     fn text(&mut self, s: &str) {
-        for (i, word) in s.split(is_html_space).enumerate() {
-            if i > 0 {
+        let mut rest = s;
+        let mut first = true;
+        loop {
+            let (word, separator) = match rest.find(is_html_space) {
+                Some(at) => (&rest[..at], Some(at)),
+                None => (rest, None),
+            };
+            if !first {
                 self.space = true;
             }
+            first = false;
             // Chinese and Japanese pages indent paragraphs with ideographic
             // spaces; a Markdown paragraph has no first-line indent.
             let at_line_start = self.out.is_empty() || self.line_break;
@@ -109,10 +117,52 @@ impl Normalizer {
             } else {
                 word
             };
+            let Some(at) = separator else {
+                if !word.is_empty() {
+                    self.before_content();
+                    self.push_text(word);
+                }
+                return;
+            };
             if !word.is_empty() {
                 self.before_content();
                 self.push_text(word);
+                // Now mid-line: the rest needs no look at its words.
+                return self.push_collapsed(&rest[at..]);
             }
+            rest = &rest[at + 1..];
+        }
+    }
+
+    /// Appends `tail` (text after a written word, starting at a space)
+    /// to the last text item with every run of whitespace made one space;
+    /// a run at the end is held back as [`Normalizer::space`]. Runs that
+    /// already are one space are copied in bulk.
+    fn push_collapsed(&mut self, tail: &str) {
+        let Some(Norm::Text(out)) = self.out.last_mut() else {
+            return;
+        };
+        let bytes = tail.as_bytes();
+        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0C' | b'\r');
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && is_space(bytes[i]) {
+                i += 1;
+            }
+            if i == bytes.len() {
+                self.space = true;
+                return;
+            }
+            // A stretch of words separated by single spaces, copied whole.
+            let start = i;
+            while i < bytes.len()
+                && !(is_space(bytes[i])
+                    && (bytes[i] != b' ' || bytes.get(i + 1).is_none_or(|&n| is_space(n))))
+            {
+                i += 1;
+            }
+            out.push(' ');
+            out.push_str(&tail[start..i]);
         }
     }
 
@@ -344,14 +394,14 @@ impl<'r> Builder<'r> {
         self.parts.push(Part::Fixed(text));
     }
 
-    fn finish(self, wrap: bool) -> (String, Vec<usize>) {
+    fn finish(mut self, wrap: bool) -> (String, Vec<usize>) {
         let pipes =
             self.mode == Mode::Paragraph && self.parts.iter().any(|p| matches!(p, Part::Break));
+        let mut pairs = std::mem::take(&mut self.pairs);
         let mut pieces = Vec::with_capacity(self.parts.len());
         for i in 0..self.parts.len() {
             pieces.push(self.piece(i, pipes));
         }
-        let mut pairs = self.pairs;
         emphasis::resolve(&pieces, &mut pairs);
         let length = pieces.iter().map(|piece| match piece {
             Piece::Fixed(s) => s.len(),
@@ -375,7 +425,7 @@ impl<'r> Builder<'r> {
     }
 
     /// The finished piece for part `i`: text escaped in its context.
-    fn piece(&self, i: usize, pipes: bool) -> Piece {
+    fn piece(&self, i: usize, pipes: bool) -> Piece<'_> {
         match &self.parts[i] {
             Part::Text { raw, in_brackets } => {
                 let before = i.checked_sub(1).map(|p| &self.parts[p]);
@@ -390,12 +440,12 @@ impl<'r> Builder<'r> {
                     dollars: self.dollars,
                     references: self.references.is_reference(),
                 };
-                let mut out = String::with_capacity(raw.len());
+                let mut out = String::with_capacity(raw.len() + 4);
                 escape::text(raw, &ctx, &mut out);
-                Piece::Fixed(out)
+                Piece::Fixed(Cow::Owned(out))
             }
-            Part::Fixed(s) => Piece::Fixed(s.clone()),
-            Part::Break => Piece::Fixed(self.break_text().to_string()),
+            Part::Fixed(s) => Piece::Fixed(Cow::Borrowed(s)),
+            Part::Break => Piece::Fixed(Cow::Borrowed(self.break_text())),
             Part::Delim { pair, open } => Piece::Delim {
                 pair: *pair,
                 open: *open,

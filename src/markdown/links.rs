@@ -87,24 +87,42 @@ fn readable(url: &str) -> String {
 pub(super) struct Anchors<'a> {
     /// Each name's first element. Lookup only, never iterated.
     names: HashMap<&'a str, NodeId>,
+    /// The written `<a>` elements whose `href` is a same-page anchor
+    /// (`#...`), in document order: the footnote references are among
+    /// them, so their search need not walk the page again.
+    pub(super) same_page_links: Vec<NodeId>,
 }
 
 impl<'a> Anchors<'a> {
     /// Collects the anchors of the visible elements under `roots`.
     pub(super) fn collect(dom: &'a Dom, roots: &[NodeId], removed: &NodeSet) -> Anchors<'a> {
-        let mut names = HashMap::new();
+        let mut anchors = Anchors::default();
         for &root in roots {
             for id in super::elements::visible_nodes(dom, root, removed) {
                 let Some(el) = dom.element(id) else { continue };
-                let name = el.is("a").then(|| el.attr("name")).flatten();
-                for anchor in [el.attr("id"), name].into_iter().flatten() {
+                let (mut anchor_id, mut name, mut href) = (None, None, None);
+                for (attr, value) in el.attrs() {
+                    let slot = match attr {
+                        "id" => &mut anchor_id,
+                        "name" => &mut name,
+                        "href" => &mut href,
+                        _ => continue,
+                    };
+                    slot.get_or_insert(value);
+                }
+                let link = el.is("a");
+                let name = name.filter(|_| link);
+                for anchor in [anchor_id, name].into_iter().flatten() {
                     if !anchor.is_empty() {
-                        names.entry(anchor).or_insert(id);
+                        anchors.names.entry(anchor).or_insert(id);
                     }
+                }
+                if link && href.is_some_and(|h| h.trim().starts_with('#')) {
+                    anchors.same_page_links.push(id);
                 }
             }
         }
-        Anchors { names }
+        anchors
     }
 
     /// The written element `#fragment` points at.
@@ -157,8 +175,9 @@ impl References {
             .iter()
             .enumerate()
             .map(|(i, (href, title))| {
-                let target = escape::destination_and_title(href, title.as_deref());
-                format!("[{}]: {target}", i + 1)
+                let mut definition = format!("[{}]: ", i + 1);
+                escape::push_destination_and_title(href, title.as_deref(), &mut definition);
+                definition
             })
             .collect()
     }
@@ -167,14 +186,25 @@ impl References {
 /// Whether a link's destination is worth writing: not empty, not a
 /// script or inline data.
 pub(super) fn is_followable(href: &str) -> bool {
-    let scheme: String = href
+    // The first eleven characters that are not whitespace or controls,
+    // ASCII lower-cased; any other character stands as a byte no scheme
+    // has.
+    let mut scheme = [0u8; 11];
+    let kept = href
         .chars()
         .filter(|c| !c.is_ascii_whitespace() && !c.is_control())
-        .take(11)
-        .collect::<String>()
-        .to_ascii_lowercase();
+        .take(scheme.len());
+    let mut len = 0;
+    for (slot, c) in scheme.iter_mut().zip(kept) {
+        *slot = if c.is_ascii() {
+            (c as u8).to_ascii_lowercase()
+        } else {
+            0xFF
+        };
+        len += 1;
+    }
     !href.is_empty()
-        && !["javascript:", "vbscript:", "data:"]
+        && ![&b"javascript:"[..], b"vbscript:", b"data:"]
             .iter()
-            .any(|s| scheme.starts_with(s))
+            .any(|s| scheme[..len].starts_with(s))
 }

@@ -61,7 +61,9 @@ pub(super) fn math(dom: &Dom, id: NodeId, el: &Element) -> Option<Math> {
             None => Math::Rendering,
         });
     }
-    let class = |name: &str| el.classes().any(|c| c == name);
+    // What follows is read from the class: without one, no math.
+    let classes = el.attr("class")?;
+    let class = |name: &str| classes.split_ascii_whitespace().any(|c| c == name);
     if class("katex") {
         let display = dom
             .parent(id)
@@ -72,7 +74,7 @@ pub(super) fn math(dom: &Dom, id: NodeId, el: &Element) -> Option<Math> {
             None => Math::Rendering,
         });
     }
-    let rendering = el.classes().any(|c| {
+    let rendering = classes.split_ascii_whitespace().any(|c| {
         c.starts_with("MathJax_Preview")
             || c == "MathJax"
             || c.starts_with("MathJax_SVG")

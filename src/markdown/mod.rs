@@ -119,7 +119,7 @@ impl<'a> Page<'a> {
         options: &'a MarkdownOptions,
     ) -> Self {
         let anchors = links::Anchors::collect(dom, roots, removed);
-        let notes = footnote::Notes::detect(dom, roots, removed, &anchors);
+        let notes = footnote::Notes::detect(dom, removed, &anchors);
         Page {
             dom,
             removed,

@@ -7,7 +7,7 @@
 //! last text and are nothing but links lead away from it.
 
 use super::elements::heading_level;
-use crate::dom::{Dom, NodeId, NodeSet};
+use crate::dom::{Dom, Namespace, NodeId, NodeSet};
 
 /// Elements that show something without text.
 const MEDIA: &[&str] = &[
@@ -89,7 +89,7 @@ impl Counts {
             }
             let id = NodeId::from_index(i);
             if let Some(text) = dom.text(id) {
-                c.chars[k] += text.chars().filter(|ch| !ch.is_whitespace()).count() as u32;
+                c.chars[k] += non_whitespace_chars(text);
             }
             if dom.element(id).is_some_and(|e| e.is("a")) && !shows_address(dom, id, removed) {
                 c.links[k] += 1;
@@ -108,27 +108,68 @@ impl Counts {
         c
     }
 
-    /// A block of links with hardly a word outside them.
+    /// A block of links with hardly a word outside them. The counts are
+    /// read first: most nodes hold too few links to ask their name.
     fn is_link_cloud(&self, dom: &Dom, id: NodeId) -> bool {
         let k = id.index() - self.start;
-        let block = dom
-            .element(id)
-            .is_some_and(|e| CLOUD_BLOCKS.iter().any(|b| e.is(b)));
-        block
-            && self.links[k] >= MIN_CLOUD_LINKS
+        self.links[k] >= MIN_CLOUD_LINKS
             && self.chars[k] > 0
             && f64::from(self.link_chars[k]) >= MIN_CLOUD_LINK_SHARE * f64::from(self.chars[k])
+            && dom
+                .element(id)
+                .is_some_and(|e| CLOUD_BLOCKS.iter().any(|b| e.is(b)))
     }
+}
+
+/// Characters of `text` that are not whitespace (`char::is_whitespace`),
+/// counted by bytes when the text is ASCII.
+fn non_whitespace_chars(text: &str) -> u32 {
+    let count = if text.is_ascii() {
+        text.bytes()
+            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
+            .count()
+    } else {
+        text.chars().filter(|c| !c.is_whitespace()).count()
+    };
+    count as u32
 }
 
 /// A link whose text is its address is a source the article cites, not
 /// a way out of it.
 fn shows_address(dom: &Dom, link: NodeId, removed: &NodeSet) -> bool {
-    let text = dom.text_content_except(link, removed);
-    let text = text.trim_start();
+    let start = text_start(dom, link, removed);
     ["http://", "https://", "www."].iter().any(|p| {
-        text.len() > p.len() && text.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+        start.len() > p.len() && start.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
     })
+}
+
+/// Bytes of a link's text that [`shows_address`] reads: the text with
+/// leading whitespace trimmed, cut after its ninth byte (one more than the
+/// longest prefix), so a long link text is not copied.
+const TEXT_START_BYTES: usize = 9;
+
+/// The start of `link`'s text (without the subtrees in `removed`), leading
+/// whitespace trimmed: the whole text when it is shorter than
+/// [`TEXT_START_BYTES`], else at least that many bytes of it.
+fn text_start(dom: &Dom, link: NodeId, removed: &NodeSet) -> String {
+    let mut start = String::new();
+    for text in dom
+        .subtree_except(link, removed)
+        .filter_map(|n| dom.text(n))
+    {
+        let text = if start.is_empty() {
+            text.trim_start()
+        } else {
+            text
+        };
+        for c in text.chars() {
+            if start.len() >= TEXT_START_BYTES {
+                return start;
+            }
+            start.push(c);
+        }
+    }
+    start
 }
 
 /// A heading that names what should follow ("Comments", "Most read",
@@ -142,10 +183,16 @@ fn is_label(text: &str) -> bool {
 
 fn shows_something(dom: &Dom, id: NodeId) -> bool {
     match dom.text(id) {
-        Some(text) => !text.trim().is_empty(),
+        // Most text starts with a visible ASCII character: no need to trim.
+        Some(text) => {
+            text.as_bytes()
+                .first()
+                .is_some_and(|b| b.is_ascii_graphic())
+                || !text.trim().is_empty()
+        }
         None => dom
             .element(id)
-            .is_some_and(|e| MEDIA.iter().any(|m| e.is(m))),
+            .is_some_and(|e| e.ns == Namespace::Html && MEDIA.contains(&&*e.name)),
     }
 }
 
@@ -210,6 +257,32 @@ mod tests {
             <li><a href=https://b.example/y>https://b.example/y</a>\
             <li><a href=https://c.example/z>www.c.example/z</a></ul>";
         assert!(trailing(html, None).is_empty());
+    }
+
+    #[test]
+    fn non_whitespace_chars_agrees_with_char_whitespace() {
+        for text in [
+            "a b\tc\x0bd\x0ce\rf\ng",
+            "caf\u{e9}\u{a0}x\u{3000}y\x0b",
+            "",
+            "  ",
+        ] {
+            let by_chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
+            assert_eq!(non_whitespace_chars(text), by_chars, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn text_start_trims_across_nodes_and_stops_early() {
+        let dom = Dom::parse("<a> <b> </b>\n <i>https</i>://example.org/a/long/path</a>");
+        let link = dom.find("a").unwrap();
+        let removed = NodeSet::new(dom.len());
+        assert_eq!(text_start(&dom, link, &removed), "https://e");
+        assert!(shows_address(&dom, link, &removed));
+        let dom = Dom::parse("<a> www.</a>");
+        let link = dom.find("a").unwrap();
+        assert_eq!(text_start(&dom, link, &removed), "www.");
+        assert!(!shows_address(&dom, link, &removed));
     }
 
     #[test]

@@ -424,6 +424,9 @@ fn read_script(dom: &Dom, id: NodeId, el: &Element, found: &mut Found) {
 /// Zero-width spaces and byte-order marks are dropped: a heading's
 /// invisible permalink text must not make it differ from the title.
 pub(crate) fn fold(s: &str) -> String {
+    if is_folded_ascii(s) {
+        return s.to_string();
+    }
     let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
     if folded.contains(['\u{200b}', '\u{feff}']) {
         let visible: String = folded
@@ -433,6 +436,21 @@ pub(crate) fn fold(s: &str) -> String {
         return fold(&visible);
     }
     folded
+}
+
+/// Whether `s` is ASCII that [`fold`] leaves as it is: single spaces
+/// between words and none at the edges (one pass over the bytes, for the
+/// common case of text that is already folded).
+fn is_folded_ascii(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut after_space = true;
+    for &b in bytes {
+        if b >= 0x80 || matches!(b, b'\t'..=b'\r') || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    !after_space || bytes.is_empty()
 }
 
 #[cfg(test)]

@@ -245,3 +245,26 @@ fn a_permalinks_zero_width_text_does_not_hide_the_h1_in_the_title() {
     );
     assert_eq!(m.headline.as_deref(), Some("createLimiter()"));
 }
+
+#[test]
+fn fold_leaves_folded_ascii_alone_and_folds_the_rest() {
+    let cases = [
+        ("", ""),
+        ("one two", "one two"),
+        ("one  two", "one two"),
+        (" one two", "one two"),
+        ("one two ", "one two"),
+        ("one\ttwo\x0bthree", "one two three"),
+        ("caf\u{e9}\u{a0}au lait", "caf\u{e9} au lait"),
+        ("zero\u{200b}width", "zerowidth"),
+        (" ", ""),
+    ];
+    for (raw, folded) in cases {
+        assert_eq!(fold(raw), folded, "{raw:?}");
+        assert_eq!(
+            is_folded_ascii(raw),
+            raw == folded && raw.is_ascii(),
+            "{raw:?}"
+        );
+    }
+}
