@@ -8,6 +8,7 @@
 mod attrs;
 mod cap;
 mod parse;
+mod path;
 mod select;
 mod skip;
 mod walk;
@@ -15,6 +16,7 @@ mod walk;
 #[cfg(test)]
 pub(crate) use cap::MAX_DEPTH;
 pub(crate) use parse::parse_plain_rcdom;
+pub(crate) use path::Paths;
 pub(crate) use select::{
     Ancestors, CompiledSelector, Key as SelectorKey, SelectCaches, key as selector_key,
     matches as selector_matches, parse_selector,
@@ -253,31 +255,7 @@ impl Dom {
 
     /// A short CSS-like path for messages, e.g. `body > div#main > p.lead`.
     pub(crate) fn path(&self, id: NodeId) -> String {
-        let mut elements: Vec<&Element> = std::iter::once(id)
-            .chain(self.ancestors(id))
-            .filter_map(|n| self.element(n))
-            .take_while(|e| !e.is("html"))
-            .collect();
-        elements.reverse();
-        let mut path = String::new();
-        for (i, e) in elements.into_iter().enumerate() {
-            if i > 0 {
-                path.push_str(" > ");
-            }
-            describe(e, &mut path);
-        }
-        path
-    }
-}
-
-fn describe(e: &Element, out: &mut String) {
-    out.push_str(&e.name);
-    if let Some(id) = e.attr("id").filter(|v| !v.is_empty()) {
-        out.push('#');
-        out.push_str(id);
-    } else if let Some(class) = e.classes().next() {
-        out.push('.');
-        out.push_str(class);
+        Paths::default().path(self, id)
     }
 }
 
@@ -296,6 +274,23 @@ impl NodeSet {
 
     pub(crate) fn insert(&mut self, id: NodeId) {
         self.bits[id.index() / 64] |= 1 << (id.index() % 64);
+    }
+
+    /// Inserts the nodes whose indexes are in `range` (a subtree, or a
+    /// subtree without its root), a word at a time.
+    pub(crate) fn insert_range(&mut self, range: Range<usize>) {
+        let Range { mut start, end } = range;
+        while start < end {
+            let bit = start % 64;
+            let n = (64 - bit).min(end - start);
+            let mask = if n == 64 {
+                u64::MAX
+            } else {
+                ((1 << n) - 1) << bit
+            };
+            self.bits[start / 64] |= mask;
+            start += n;
+        }
     }
 
     pub(crate) fn contains(&self, id: NodeId) -> bool {

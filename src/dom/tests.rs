@@ -131,6 +131,38 @@ fn deep_nesting_does_not_overflow() {
 }
 
 #[test]
+fn paths_written_one_after_another_are_each_nodes_own() {
+    // Paths keeps the last path and rewrites only what differs: in any
+    // order, each path must be the one written from scratch.
+    let dom = Dom::parse(
+        r#"<div id="a"><p class="x y">t<b>u</b></p><p>v</p></div><ul class="l"><li>w<li id="">z</ul>"#,
+    );
+    let from_scratch = |id: NodeId| {
+        let mut parts: Vec<String> = std::iter::once(id)
+            .chain(dom.ancestors(id))
+            .filter_map(|n| dom.element(n))
+            .take_while(|e| !e.is("html"))
+            .map(
+                |e| match (e.attr("id").filter(|v| !v.is_empty()), e.classes().next()) {
+                    (Some(id), _) => format!("{}#{id}", e.name),
+                    (None, Some(class)) => format!("{}.{class}", e.name),
+                    (None, None) => e.name.to_string(),
+                },
+            )
+            .collect();
+        parts.reverse();
+        parts.join(" > ")
+    };
+    let mut order: Vec<NodeId> = dom.ids().collect();
+    order.extend(dom.ids().rev());
+    order.extend(dom.ids().step_by(3));
+    let mut paths = Paths::default();
+    for id in order {
+        assert_eq!(paths.path(&dom, id), from_scratch(id), "{id:?}");
+    }
+}
+
+#[test]
 fn path_names_ids_and_classes() {
     let dom = Dom::parse(r#"<div id="main"><p class="lead x">t</p></div>"#);
     let p = dom.find("p").unwrap();
@@ -151,6 +183,33 @@ fn node_set_membership() {
     assert!(set.contains(NodeId(129)));
     assert!(!set.contains(NodeId(128)));
     assert!(!set.contains(NodeId(1000)));
+}
+
+#[test]
+fn node_set_ranges_set_the_same_nodes_as_one_by_one() {
+    for (start, end) in [
+        (0, 0),
+        (0, 1),
+        (3, 64),
+        (0, 64),
+        (63, 65),
+        (5, 200),
+        (64, 128),
+        (70, 71),
+    ] {
+        let mut by_range = NodeSet::new(200);
+        by_range.insert_range(start..end);
+        let mut one_by_one = NodeSet::new(200);
+        (start..end).for_each(|i| one_by_one.insert(NodeId::from_index(i)));
+        for i in 0..200 {
+            let id = NodeId::from_index(i);
+            assert_eq!(
+                by_range.contains(id),
+                one_by_one.contains(id),
+                "{start}..{end}: {i}"
+            );
+        }
+    }
 }
 
 #[test]

@@ -5,10 +5,12 @@
 //! the paths to what is kept.
 
 use super::compile::{Compiled, Rule};
+use super::folding::visible_chars;
 use super::format::Action;
 use super::matching::Matcher;
 use crate::cleaner::Removal;
-use crate::dom::{Dom, Element, NodeId, NodeSet};
+use crate::dom::{Dom, Element, NodeData, NodeId, NodeSet, Paths};
+use rustc_hash::FxHashMap;
 
 /// What the rules removed from one page.
 #[derive(Debug)]
@@ -47,48 +49,41 @@ pub(crate) fn apply(dom: &Dom, compiled: &Compiled, hosts: &[String]) -> Pruned 
 
 impl<'a> Page<'a> {
     fn new(dom: &'a Dom) -> Self {
-        let mut chars_before = Vec::with_capacity(dom.len() + 1);
-        let mut texts = Vec::new();
-        let mut total = 0u32;
-        for id in dom.ids() {
-            chars_before.push(total);
-            if let Some(t) = dom.text(id).filter(|_| !in_code_element(dom, id)) {
-                let chars = visible_chars(t);
-                if chars > 0 {
-                    texts.push(id);
-                }
-                total += chars;
-            }
-        }
-        chars_before.push(total);
-        let markers: Vec<NodeId> = dom
-            .ids()
-            .filter(|&id| dom.element(id).is_some_and(is_article_marker))
-            .collect();
-        let inside_article = inside_markers(dom, &markers);
+        let scan = Scan::new(dom);
         let mut page = Page {
             dom,
-            chars_before,
-            texts,
-            inside_article,
-            protected: NodeSet::new(dom.len()),
-            large: NodeSet::new(dom.len()),
+            chars_before: scan.chars_before,
+            texts: scan.texts,
+            inside_article: below_any(dom, &scan.markers),
+            protected: NodeSet::default(),
+            large: NodeSet::default(),
         };
-        page.protected = page.protect_containers(&markers);
-        let half = page.chars(dom.root()) / 2;
-        let large: Vec<NodeId> = dom
-            .ids()
-            .filter(|&id| {
-                let chars = page.chars(id);
-                chars > half
-                    || dom.element(id).is_some_and(|e| {
-                        (chars >= CONTENT_CHARS && (named_content(e) || is_article_marker(e)))
-                            || (chars >= BODY_CHARS && named_body(e))
-                    })
-            })
-            .collect();
-        large.into_iter().for_each(|id| page.large.insert(id));
+        page.protected = page.protect_containers(&scan.markers, &scan.roots, &scan.pres);
+        page.large = page.large_elements();
         page
+    }
+
+    /// Nodes holding over half the page's text, and elements named as its
+    /// content holding much of it (see `Page::large`).
+    fn large_elements(&self) -> NodeSet {
+        let dom = self.dom;
+        let mut set = NodeSet::new(dom.len());
+        let half = self.chars(dom.root()) / 2;
+        for id in dom.ids() {
+            let chars = self.chars(id);
+            if chars <= half && chars < BODY_CHARS.min(CONTENT_CHARS) {
+                continue;
+            }
+            let large = chars > half
+                || dom.element(id).is_some_and(|e| {
+                    (chars >= CONTENT_CHARS && (named_content(e) || is_article_marker(e)))
+                        || (chars >= BODY_CHARS && named_body(e))
+                });
+            if large {
+                set.insert(id);
+            }
+        }
+        set
     }
 
     /// Non-whitespace characters of text in the subtree of `id`.
@@ -101,18 +96,11 @@ impl<'a> Page<'a> {
     /// text and to the markers inside it holding most of its text are
     /// never dropped: a boilerplate rule must not take the page.
     /// Nor is anything inside `<pre>`.
-    fn protect_containers(&self, markers: &[NodeId]) -> NodeSet {
+    fn protect_containers(&self, markers: &[NodeId], roots: &[NodeId], pres: &[NodeId]) -> NodeSet {
         let dom = self.dom;
         let mut set = NodeSet::new(dom.len());
         let best = markers.iter().copied().max_by_key(|&id| self.chars(id));
-        for id in dom.ids() {
-            if dom
-                .element(id)
-                .is_some_and(|e| e.is("html") || e.is("body"))
-            {
-                set.insert(id);
-            }
-        }
+        roots.iter().for_each(|&id| set.insert(id));
         // Down through markers nested in it that hold most of its text
         // (an <article> inside <main>): the innermost is the article.
         let mut best = best;
@@ -127,11 +115,8 @@ impl<'a> Page<'a> {
         }
         // Inside code, class names are syntax highlighting ("hljs-comment"),
         // not page furniture.
-        for pre in dom
-            .ids()
-            .filter(|&id| dom.element(id).is_some_and(|e| e.is("pre")))
-        {
-            dom.subtree(pre).skip(1).for_each(|d| set.insert(d));
+        for &pre in pres {
+            set.insert_range(pre.index() + 1..dom.subtree_range(pre).end);
         }
         set
     }
@@ -206,16 +191,6 @@ fn same_name(token: &str, name: &str) -> bool {
     }
 }
 
-/// Characters other than whitespace; most text is ASCII, counted by byte.
-fn visible_chars(text: &str) -> u32 {
-    let count = if text.is_ascii() {
-        text.bytes().filter(|b| !b.is_ascii_whitespace()).count()
-    } else {
-        text.chars().filter(|c| !c.is_whitespace()).count()
-    };
-    count as u32
-}
-
 /// Text of `<script>`, `<style>` and the like is not page text.
 fn in_code_element(dom: &Dom, text: NodeId) -> bool {
     dom.parent(text)
@@ -227,25 +202,78 @@ fn in_code_element(dom: &Dom, text: NodeId) -> bool {
 pub(crate) fn is_article_marker(e: &Element) -> bool {
     e.is("article")
         || e.is("main")
-        || e.attr("role")
-            .is_some_and(|r| r.eq_ignore_ascii_case("main"))
-        || e.attr("itemprop")
-            .is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "articleBody"))
+        || e.attrs().any(|(name, value)| match name {
+            "role" => value.eq_ignore_ascii_case("main"),
+            "itemprop" => value.split_ascii_whitespace().any(|t| t == "articleBody"),
+            _ => false,
+        })
 }
 
-/// Everything below a marker. Subtrees are id ranges, and a marker
-/// inside another is already covered, so each node is set once.
-fn inside_markers(dom: &Dom, markers: &[NodeId]) -> NodeSet {
+/// Everything below one of `markers`. Subtrees are id ranges, and a
+/// marker inside another is already covered.
+fn below_any(dom: &Dom, markers: &[NodeId]) -> NodeSet {
     let mut set = NodeSet::new(dom.len());
     for &marker in markers {
         if !set.contains(marker) {
-            dom.subtree(marker).skip(1).for_each(|d| set.insert(d));
+            set.insert_range(marker.index() + 1..dom.subtree_range(marker).end);
         }
     }
     set
 }
 
-fn matching(page: &Page, matcher: &mut Matcher, action: Action) -> NodeSet {
+/// What one walk over the page finds, before anything is measured.
+#[derive(Default)]
+struct Scan {
+    /// See `Page::chars_before`.
+    chars_before: Vec<u32>,
+    /// See `Page::texts`.
+    texts: Vec<NodeId>,
+    /// Article markers (see `is_article_marker`).
+    markers: Vec<NodeId>,
+    /// `html` and `body` elements.
+    roots: Vec<NodeId>,
+    /// `pre` elements.
+    pres: Vec<NodeId>,
+}
+
+impl Scan {
+    fn new(dom: &Dom) -> Scan {
+        let mut scan = Scan {
+            chars_before: Vec::with_capacity(dom.len() + 1),
+            ..Scan::default()
+        };
+        let mut total = 0u32;
+        for id in dom.ids() {
+            scan.chars_before.push(total);
+            match dom.data(id) {
+                NodeData::Text(t) if !in_code_element(dom, id) => {
+                    let chars = visible_chars(t);
+                    if chars > 0 {
+                        scan.texts.push(id);
+                    }
+                    total += chars;
+                }
+                NodeData::Element(e) => scan.element(id, e),
+                _ => {}
+            }
+        }
+        scan.chars_before.push(total);
+        scan
+    }
+
+    fn element(&mut self, id: NodeId, e: &Element) {
+        if is_article_marker(e) {
+            self.markers.push(id);
+        }
+        if e.is("html") || e.is("body") {
+            self.roots.push(id);
+        } else if e.is("pre") {
+            self.pres.push(id);
+        }
+    }
+}
+
+fn matching<'p>(page: &Page<'p>, matcher: &mut Matcher<'_, 'p>, action: Action) -> NodeSet {
     let mut set = NodeSet::new(page.dom.len());
     if !matcher.has(action) {
         return set;
@@ -274,17 +302,28 @@ fn ancestors_of(dom: &Dom, kept: &NodeSet) -> NodeSet {
 /// One pre-order pass. A matched element with nothing kept inside is
 /// removed whole (its subtree skipped); one with kept descendants becomes a
 /// shell whose other children are removed under the same rule.
-fn prune(page: &Page, matcher: &mut Matcher, kept: &NodeSet, on_path: &NodeSet) -> Pruned {
+fn prune<'p>(
+    page: &Page<'p>,
+    matcher: &mut Matcher<'_, 'p>,
+    kept: &NodeSet,
+    on_path: &NodeSet,
+) -> Pruned {
     let dom = page.dom;
     let mut removed = NodeSet::new(dom.len());
     let mut removals = Vec::new();
-    let mut shell_rule: Vec<Option<usize>> = vec![None; dom.len()];
+    // Shells and the rule that matched them: few, and only on pages
+    // with keep rules matching inside dropped elements.
+    let mut shell_rule: FxHashMap<NodeId, usize> = FxHashMap::default();
     let mut list_headings = Vec::new();
+    let mut paths = Paths::default();
     // Nothing in <head> is ever written out: rules start at <body>.
     let mut i = dom.find("body").map_or(0, NodeId::index);
     while i < dom.len() {
         let id = NodeId::from_index(i);
-        let inherited = dom.parent(id).and_then(|p| shell_rule[p.index()]);
+        let inherited = match dom.parent(id) {
+            Some(p) if !shell_rule.is_empty() => shell_rule.get(&p).copied(),
+            _ => None,
+        };
         let rule = if kept.contains(id) {
             None
         } else {
@@ -300,17 +339,19 @@ fn prune(page: &Page, matcher: &mut Matcher, kept: &NodeSet, on_path: &NodeSet) 
                 if matcher.rule(r).with_list_after {
                     list_headings.push((id, matcher.rule(r).name.clone()));
                 }
-                removals.push(removal(page, matcher.rule(r), id));
+                removals.push(removal(page, &mut paths, matcher.rule(r), id));
                 i = dom.subtree_range(id).end;
                 continue;
             }
-            Some(r) => shell_rule[id.index()] = Some(r),
+            Some(r) => {
+                shell_rule.insert(id, r);
+            }
             None => {}
         }
         i += 1;
     }
     let mut pruned = Pruned { removed, removals };
-    lists_after_headings(page, &list_headings, &mut pruned);
+    lists_after_headings(page, &mut paths, &list_headings, &mut pruned);
     pruned
 }
 
@@ -353,7 +394,12 @@ const MAX_LIST_BLOCKS: usize = 4;
 /// list of other articles: "Related", "Mehr zum Thema", "관련기사") take
 /// the list along: the blocks right after them (or after the wrapper
 /// they stand alone in) that are mostly links, up to the next heading.
-fn lists_after_headings(page: &Page, headings: &[(NodeId, String)], pruned: &mut Pruned) {
+fn lists_after_headings(
+    page: &Page,
+    paths: &mut Paths,
+    headings: &[(NodeId, String)],
+    pruned: &mut Pruned,
+) {
     let dom = page.dom;
     for &(heading, ref rule) in headings {
         let mut anchor = heading;
@@ -381,7 +427,7 @@ fn lists_after_headings(page: &Page, headings: &[(NodeId, String)], pruned: &mut
             pruned.removed.insert(block);
             pruned.removals.push(Removal {
                 rule: rule.clone(),
-                path: dom.path(block),
+                path: paths.path(dom, block),
                 chars: page.chars(block),
                 text: page.first_words(block),
             });
@@ -389,10 +435,10 @@ fn lists_after_headings(page: &Page, headings: &[(NodeId, String)], pruned: &mut
     }
 }
 
-fn removal(page: &Page, rule: &Rule, id: NodeId) -> Removal {
+fn removal(page: &Page, paths: &mut Paths, rule: &Rule, id: NodeId) -> Removal {
     Removal {
         rule: rule.name.clone(),
-        path: page.dom.path(id),
+        path: paths.path(page.dom, id),
         chars: page.chars(id),
         text: page.first_words(id),
     }
@@ -415,8 +461,11 @@ impl Page<'_> {
         let words = nodes
             .filter_map(|&n| self.dom.text(n))
             .flat_map(str::split_whitespace);
+        // Characters in `out`, kept rather than counted again.
+        let mut chars = 0;
         for word in words {
-            if out.chars().count() + word.chars().count() > FIRST_WORDS_CHARS {
+            let word_chars = word.chars().count();
+            if chars + word_chars > FIRST_WORDS_CHARS {
                 if out.is_empty() {
                     out.extend(word.chars().take(FIRST_WORDS_CHARS));
                 }
@@ -425,8 +474,10 @@ impl Page<'_> {
             }
             if !out.is_empty() {
                 out.push(' ');
+                chars += 1;
             }
             out.push_str(word);
+            chars += word_chars;
         }
         out
     }

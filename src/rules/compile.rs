@@ -5,6 +5,7 @@ use super::draft::{Draft, Located};
 use super::format::Action;
 use super::index::Index;
 use super::sites::{HostIndex, Sites};
+use super::text_sets::TextSets;
 use crate::Error;
 use crate::dom::{CompiledSelector, parse_selector};
 use regex::{Regex, RegexSet};
@@ -41,7 +42,7 @@ pub(super) struct Rule {
 pub(super) struct Compiled {
     pub(super) rules: Vec<Rule>,
     pub(super) class_id: RegexSet,
-    pub(super) text: RegexSet,
+    pub(super) text: TextSets,
     /// The drop rules' index.
     pub(super) drop: Index,
     /// The keep rules' index.
@@ -49,11 +50,13 @@ pub(super) struct Compiled {
     pub(super) hosts: HostIndex,
 }
 
-/// Patterns of one kind, combined into one `RegexSet` at the end.
+/// Patterns of one kind, combined into one `RegexSet` at the end (the
+/// text patterns into a few, by their rules' `max_chars`).
 #[derive(Default)]
 struct Patterns {
     class_id: Vec<String>,
     text: Vec<String>,
+    text_max_chars: Vec<usize>,
 }
 
 /// Compiles drafts in order; the first invalid rule stops everything,
@@ -68,10 +71,15 @@ pub(super) fn compile(drafts: Vec<Draft>) -> Result<Compiled, Error> {
     let drop = Index::new(&rules, Action::Drop, classes, texts);
     let keep = Index::new(&rules, Action::Keep, classes, texts);
     let hosts = HostIndex::new(&rules);
+    let text: Vec<(String, usize)> = patterns
+        .text
+        .into_iter()
+        .zip(patterns.text_max_chars)
+        .collect();
     Ok(Compiled {
         rules,
         class_id: combine("class_id", &patterns.class_id)?,
-        text: combine("text", &patterns.text)?,
+        text: TextSets::new(&text)?,
         drop,
         keep,
         hosts,
@@ -83,7 +91,7 @@ const DFA_CACHE_BYTES: usize = 8 << 20;
 
 /// Each pattern was checked alone; together they can still exceed the
 /// regex size limit.
-fn combine(kind: &str, patterns: &[String]) -> Result<RegexSet, Error> {
+pub(super) fn combine(kind: &str, patterns: &[impl AsRef<str>]) -> Result<RegexSet, Error> {
     // Many multilingual, case-insensitive text patterns make a large
     // automaton: with the default lazy-DFA cache (2 MiB) the search keeps
     // clearing it and falls back to the much slower PikeVM.
@@ -123,6 +131,11 @@ fn compile_rule(draft: Draft, patterns: &mut Patterns) -> Result<Rule, Error> {
     let max_chars = draft
         .max_chars
         .or(text.as_ref().map(|_| DEFAULT_TEXT_MAX_CHARS));
+    if text.is_some() {
+        patterns
+            .text_max_chars
+            .push(max_chars.unwrap_or(usize::MAX));
+    }
     Ok(Rule {
         name: draft.name.clone(),
         action: draft.action,

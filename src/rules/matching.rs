@@ -6,23 +6,26 @@
 //! reused from element to element.
 
 use super::apply::Page;
+use super::classes::ClassCache;
 use super::compile::{Compiled, Rule};
+use super::folding::FoldedTexts;
 use super::format::Action;
 use crate::dom::{Ancestors, Element, NodeId, SelectCaches, selector_matches};
-use regex::RegexSet;
-use rustc_hash::FxHashMap;
+use std::ops::Range;
 
-/// Matches elements of one page; build one per page.
-pub(super) struct Matcher<'c> {
+/// Matches elements of one page (whose text lives for `'p`); build one
+/// per page.
+pub(super) struct Matcher<'c, 'p> {
     compiled: &'c Compiled,
     candidates: Vec<usize>,
     classes: Hits,
+    class_cache: ClassCache<'p>,
     texts: Hits,
-    folded: String,
+    folded: FoldedTexts,
     /// The text nodes (as a range of `Page::texts`) whose text `texts`
     /// last matched: a wrapper and what it wraps often share all their
     /// text (`<li><a><span>Share</span></a></li>`), so it is read once.
-    last_text: Option<(usize, usize)>,
+    last_text: Option<Range<usize>>,
     /// Which rules apply to this page's host; `None`: all of them.
     active: Option<Vec<bool>>,
     selector_caches: SelectCaches,
@@ -39,11 +42,13 @@ const SORT_AT_MOST: usize = 64;
 /// Which patterns of a set match the current element, once computed.
 struct Hits {
     known: bool,
+    /// Per pattern, whether it matches.
     hit: Vec<bool>,
-    cache: FxHashMap<String, Vec<usize>>,
+    /// The patterns that match: what to reset, and what to look up.
+    found: Vec<usize>,
 }
 
-impl<'c> Matcher<'c> {
+impl<'c, 'p> Matcher<'c, 'p> {
     /// A matcher for a page whose addresses have these `hosts`.
     pub(super) fn new(compiled: &'c Compiled, hosts: &[String]) -> Self {
         Matcher {
@@ -58,8 +63,9 @@ impl<'c> Matcher<'c> {
             compiled,
             candidates: Vec::new(),
             classes: Hits::new(compiled.class_id.len()),
+            class_cache: ClassCache::default(),
             texts: Hits::new(compiled.text.len()),
-            folded: String::new(),
+            folded: FoldedTexts::default(),
             last_text: None,
         }
     }
@@ -79,7 +85,7 @@ impl<'c> Matcher<'c> {
     }
 
     /// Index of the first rule with `action` matching element `id`.
-    pub(super) fn first(&mut self, page: &Page, id: NodeId, action: Action) -> Option<usize> {
+    pub(super) fn first(&mut self, page: &Page<'p>, id: NodeId, action: Action) -> Option<usize> {
         let el = page.dom.element(id)?;
         self.classes.known = false;
         self.texts.known = false;
@@ -109,7 +115,7 @@ impl<'c> Matcher<'c> {
 
     /// The rules filed under the element's tag, classes, attributes or
     /// short text (in rule order when few: see `SORT_AT_MOST`).
-    fn collect_candidates(&mut self, page: &Page, el: &Element, id: NodeId, action: Action) {
+    fn collect_candidates(&mut self, page: &Page, el: &'p Element, id: NodeId, action: Action) {
         let index = match action {
             Action::Drop => &self.compiled.drop,
             Action::Keep => &self.compiled.keep,
@@ -133,7 +139,7 @@ impl<'c> Matcher<'c> {
         }
         if index.class_patterns && (el.attr("class").is_some() || el.attr("id").is_some()) {
             self.class_hits(el);
-            extend_hits(&mut self.candidates, &self.classes.hit, &index.by_class);
+            extend_hits(&mut self.candidates, &self.classes.found, &index.by_class);
         }
         for name in el.attr_names() {
             if let Some(rules) = index.by_attribute.get(name) {
@@ -142,7 +148,7 @@ impl<'c> Matcher<'c> {
         }
         if index.text_patterns && page.chars(id) <= index.max_text_chars {
             self.text_hits(page, id);
-            extend_hits(&mut self.candidates, &self.texts.hit, &index.by_text);
+            extend_hits(&mut self.candidates, &self.texts.found, &index.by_text);
         }
         self.sorted = self.candidates.len() <= SORT_AT_MOST;
         if self.sorted {
@@ -152,7 +158,7 @@ impl<'c> Matcher<'c> {
     }
 
     /// All of a rule's matchers, cheapest first.
-    fn matches(&mut self, page: &Page, rule: &Rule, el: &Element, id: NodeId) -> bool {
+    fn matches(&mut self, page: &Page, rule: &Rule, el: &'p Element, id: NodeId) -> bool {
         (rule.tags.is_empty() || rule.tags.iter().any(|t| **t == *el.name))
             && !(rule.class_id.is_some() && page.large.contains(id))
             && rule.max_chars.is_none_or(|m| page.chars(id) <= m)
@@ -173,23 +179,14 @@ impl<'c> Matcher<'c> {
                 }))
     }
 
-    fn class_hits(&mut self, el: &Element) {
+    fn class_hits(&mut self, el: &'p Element) {
         if self.classes.known {
             return;
         }
         self.classes.clear();
-        let id = el
-            .attr("id")
-            .filter(|v| !v.is_empty() && !is_anchor_id(el, v))
-            .and_then(role_part);
-        let post = is_cms_post(el);
-        let roles = el
-            .classes()
-            .filter(|t| !(post && is_taxonomy(t)))
-            .filter_map(role_part);
-        for token in roles.chain(id) {
-            self.classes.add(&self.compiled.class_id, token);
-        }
+        let classes = &mut self.classes;
+        self.class_cache
+            .hits(&self.compiled.class_id, el, |i| classes.mark(i));
     }
 
     /// The element's whole text, whitespace folded, against the text
@@ -205,109 +202,19 @@ impl<'c> Matcher<'c> {
             .iter()
             .take_while(|t| t.index() < range.end)
             .count();
-        if self.last_text == Some((first, count)) {
+        let nodes = first..first + count;
+        if self.last_text.as_ref() == Some(&nodes) {
             self.texts.known = true;
             return;
         }
-        self.last_text = Some((first, count));
+        self.last_text = Some(nodes.clone());
         self.texts.clear();
-        self.folded.clear();
-        for text in page.texts[first..first + count]
-            .iter()
-            .filter_map(|&n| page.dom.text(n))
-        {
-            for word in text.split_whitespace() {
-                if !self.folded.is_empty() {
-                    self.folded.push(' ');
-                }
-                self.folded.push_str(word);
-            }
-        }
-        self.texts.add(&self.compiled.text, &self.folded);
+        let text = self.folded.text(page, nodes);
+        let texts = &mut self.texts;
+        self.compiled
+            .text
+            .matches(text, page.chars(id), |i| texts.mark(i));
     }
-}
-
-/// The part of a class token that names what the element is, if any.
-/// A class stating what an element has or lacks names nothing ("no-share",
-/// "has-paywall", "modal-enabled"); after a block name, such words start
-/// a statement about the block ("o-section--has-ads" is an `o-section`,
-/// "prefooter--no-ads" a `prefooter`). A page layout that makes room for
-/// a role names nothing either ("c-fixed-sidebar-layout", "one-sidebar",
-/// "two-sidebars").
-fn role_part(token: &str) -> Option<&str> {
-    let t = token.as_bytes();
-    let ends =
-        |p: &str| t.len() > p.len() && t[t.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes());
-    if ["-enabled", "-disabled", "-active"].iter().any(|p| ends(p)) {
-        return None;
-    }
-    let mut end = token.len();
-    let mut start = 0;
-    for word in token.split(['-', '_']) {
-        let is = |list: &[&str]| list.iter().any(|m| word.eq_ignore_ascii_case(m));
-        if is(&["layout", "layouts"]) {
-            return None;
-        }
-        let more = start + word.len() < token.len();
-        if end == token.len() && more && is(STATE_WORDS) {
-            end = start;
-        }
-        start += word.len() + 1;
-    }
-    let role = token[..end].trim_end_matches(['-', '_']);
-    (!role.is_empty()).then_some(role)
-}
-
-/// Words that make the rest of a class a statement about the element
-/// ("has-ads", "no-sidebar") or about the page's layout ("one-sidebar").
-const STATE_WORDS: &[&str] = &[
-    "no", "non", "not", "has", "with", "without", "one", "two", "three",
-];
-
-/// `token` is longer than one of `prefixes` and starts with it, ASCII
-/// case ignored.
-fn starts_with_any(token: &str, prefixes: &[&str]) -> bool {
-    let t = token.as_bytes();
-    prefixes
-        .iter()
-        .any(|p| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
-}
-
-/// An id that is a link target made from a heading's text, not a role: a
-/// heading's own id ("signature", "share-your-data"), or a slug of a
-/// phrase: five words or more, or three with a little word of running
-/// text ("sharing-with-a-single-developer", a docs section). Role ids
-/// are lists of nouns ("mvp-fly-soc-wrap", "comment-form-load-service").
-fn is_anchor_id(el: &Element, id: &str) -> bool {
-    if matches!(&*el.name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-        return true;
-    }
-    let words = || id.split(['-', '_']).filter(|w| !w.is_empty());
-    let count = words().count();
-    count >= 5
-        || (count >= 3 && words().any(|w| PHRASE_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p))))
-}
-
-/// Little words of running text that role names do not use.
-const PHRASE_WORDS: &[&str] = &[
-    "a", "an", "the", "with", "of", "to", "for", "and", "in", "on", "how", "your", "mit", "und",
-    "der", "die", "das", "ein", "eine", "le", "la", "les", "et", "des", "du", "el", "los", "y",
-    "con", "para",
-];
-
-/// A post as WordPress-style CMSs mark it (`hentry`, `type-post`,
-/// `status-publish`): its `category-*` and `tag-*` classes name topics.
-fn is_cms_post(el: &Element) -> bool {
-    el.classes().any(|t| {
-        ["hentry", "type-post", "status-publish"]
-            .iter()
-            .any(|m| t.eq_ignore_ascii_case(m))
-    })
-}
-
-/// A topic class: `category-social-issues`, `tag-newsletter`.
-fn is_taxonomy(token: &str) -> bool {
-    starts_with_any(token, &["category-", "tag-"])
 }
 
 impl Hits {
@@ -315,35 +222,30 @@ impl Hits {
         Hits {
             known: false,
             hit: vec![false; patterns],
-            cache: FxHashMap::default(),
+            found: Vec::new(),
         }
     }
 
     fn clear(&mut self) {
-        self.hit.fill(false);
+        for &i in &self.found {
+            self.hit[i] = false;
+        }
+        self.found.clear();
         self.known = true;
     }
 
-    /// Marks the patterns of `set` matching `haystack`. Most haystacks
-    /// match nothing, which `is_match` tells cheaply.
-    fn add(&mut self, set: &RegexSet, haystack: &str) {
-        if let Some(found) = self.cache.get(haystack) {
-            found.iter().for_each(|&i| self.hit[i] = true);
-            return;
+    fn mark(&mut self, i: usize) {
+        if !self.hit[i] {
+            self.hit[i] = true;
+            self.found.push(i);
         }
-        let found: Vec<usize> = if set.is_match(haystack) {
-            set.matches(haystack).into_iter().collect()
-        } else {
-            Vec::new()
-        };
-        found.iter().for_each(|&i| self.hit[i] = true);
-        self.cache.insert(haystack.to_string(), found);
     }
 }
 
-fn extend_hits(candidates: &mut Vec<usize>, hits: &[bool], by: &[Vec<usize>]) {
-    for (_, rules) in hits.iter().zip(by).filter(|(hit, _)| **hit) {
-        candidates.extend(rules);
+/// The rules filed under the patterns `found`.
+fn extend_hits(candidates: &mut Vec<usize>, found: &[usize], by: &[Vec<usize>]) {
+    for &pattern in found {
+        candidates.extend(&by[pattern]);
     }
 }
 

@@ -8,13 +8,16 @@
 
 mod adblock;
 mod apply;
+mod classes;
 mod compile;
 mod draft;
+mod folding;
 mod format;
 mod ftr;
 mod index;
 mod matching;
 mod sites;
+mod text_sets;
 mod xpath;
 
 pub(crate) use apply::{Pruned, is_article_marker};

@@ -713,3 +713,35 @@ fn share_prompts_read_time_recipe_calls_and_edit_links_go() {
         <a href="/edit">Edit this page</a><li>댓글 3</li>"##;
     assert_eq!(remaining(&rules, html), "Vorbereitung: 25 Minuten");
 }
+
+#[test]
+fn text_rules_read_text_nodes_folded_and_joined_by_a_space() {
+    // Each text node is folded once and reused by every element around
+    // it: the wrapper's text is its nodes' words joined by single spaces,
+    // whatever white space (or none) stood between them.
+    let rules = only(
+        "[[rule]]\nname = \"two\"\ntags = [\"div\"]\ntext = '^Share this page$'\n\
+         [[rule]]\nname = \"one\"\ntags = [\"b\"]\ntext = '^this$'",
+    );
+    let html = "<div><span>\n Share\u{a0}</span><b>this</b>\tpage </div>\
+        <div><i>Share this</i><b>this</b></div><p>Share<b>this</b>page</p>";
+    assert_eq!(remaining(&rules, html), "Share this Share page");
+}
+
+#[test]
+fn text_patterns_of_short_labels_skip_long_texts_only_when_their_rules_do() {
+    // Text patterns are grouped by their rules' max_chars; a long text is
+    // still read by the patterns of rules that take it.
+    let rules = only(
+        "[[rule]]\nname = \"short\"\ntext = '(?i)^note'\nmax_chars = 10\n\
+         [[rule]]\nname = \"long\"\ntext = '(?i)note$'\nmax_chars = 500",
+    );
+    let long = "word ".repeat(60);
+    // "Note: abcde" has exactly 10 characters besides white space.
+    let html =
+        format!("<p>Note: abcde</p><p>Note: {long}</p><p>{long} keep</p><p>{long} a note</p>");
+    assert_eq!(
+        remaining(&rules, &html),
+        format!("Note: {long}{long}keep").trim_end()
+    );
+}

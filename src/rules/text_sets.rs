@@ -1,0 +1,94 @@
+//! The text patterns, combined into a few `RegexSet`s by how long a text
+//! their rules accept (`max_chars`).
+//!
+//! A text pattern only counts for an element no longer than its rule's
+//! `max_chars`, and the elements whose text is read run up to the largest
+//! of them. Most patterns are for short labels ("Share", "Advertisement"),
+//! so a paragraph of 250 characters needs only the few patterns of rules
+//! that take that much; one combined set would also carry it through the
+//! automaton of every label pattern, whose lazy DFA then grows states for
+//! every new paragraph. Grouped, a long text meets only its group.
+
+use super::compile::combine;
+use crate::Error;
+use regex::RegexSet;
+
+/// Where groups split, in `max_chars`: labels and short lines (up to 60
+/// characters, most built-in text rules), and longer lines. Measured on the
+/// readability pages (instructions of the rules stage, lazy DFA warm /
+/// cold): one set 266 M / 459 M, split at 40: 270 M / 458 M, at 60:
+/// 273 M / 421 M, at 100: 274 M / 421 M, at 40 and 120: 279 M / 425 M.
+/// Each set run costs a few hundred instructions however short the text,
+/// and the cold cost is the lazy DFA building states: a long text kept
+/// away from the label patterns builds far fewer.
+const GROUP_LIMITS: [usize; 1] = [60];
+
+/// The text patterns, in groups by their rules' `max_chars`.
+#[derive(Debug)]
+pub(super) struct TextSets {
+    groups: Vec<Group>,
+    len: usize,
+}
+
+/// Patterns whose rules accept at most `max_chars` characters.
+#[derive(Debug)]
+struct Group {
+    max_chars: usize,
+    set: RegexSet,
+    /// The index of each of `set`'s patterns among all text patterns.
+    patterns: Vec<usize>,
+}
+
+impl TextSets {
+    /// Combines `patterns`, each with its rule's `max_chars`.
+    pub(super) fn new(patterns: &[(String, usize)]) -> Result<TextSets, Error> {
+        let mut groups = Vec::new();
+        for g in 0..=GROUP_LIMITS.len() {
+            let members: Vec<usize> = (0..patterns.len())
+                .filter(|&i| group_of(patterns[i].1) == g)
+                .collect();
+            if members.is_empty() {
+                continue;
+            }
+            let texts: Vec<&str> = members.iter().map(|&i| patterns[i].0.as_str()).collect();
+            groups.push(Group {
+                max_chars: members.iter().map(|&i| patterns[i].1).max().unwrap_or(0),
+                set: combine("text", &texts)?,
+                patterns: members,
+            });
+        }
+        Ok(TextSets {
+            groups,
+            len: patterns.len(),
+        })
+    }
+
+    /// Number of patterns.
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Calls `hit` with the index of each pattern matching `text` among
+    /// those whose rules accept an element of `chars` characters; others
+    /// may be reported too (their rules refuse the element anyway).
+    pub(super) fn matches(&self, text: &str, chars: usize, mut hit: impl FnMut(usize)) {
+        for group in self.groups.iter().filter(|g| chars <= g.max_chars) {
+            // Most texts match nothing, which `is_match` tells cheaply.
+            if group.set.is_match(text) {
+                group
+                    .set
+                    .matches(text)
+                    .into_iter()
+                    .for_each(|i| hit(group.patterns[i]));
+            }
+        }
+    }
+}
+
+/// The group of a pattern whose rule accepts `max_chars` characters.
+fn group_of(max_chars: usize) -> usize {
+    GROUP_LIMITS
+        .iter()
+        .filter(|&&limit| max_chars > limit)
+        .count()
+}
