@@ -729,3 +729,13 @@ fn newsletter_app_and_support_calls_are_dropped() {
         "The harbour reopened on Monday. To get the new version of the app, the store sends a patch."
     );
 }
+
+#[test]
+fn opinion_disclaimers_and_reprint_notices_are_dropped() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Die Brücke wird im Mai eröffnet.</p>
+      <p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.</p>
+      <p>Written permission must be obtained before reprint in online or print media.</p>
+      <h3>Mehr zum Thema auf Beispiel.de</h3>"#;
+    assert_eq!(remaining(&rules, html), "Die Brücke wird im Mai eröffnet.");
+}
