@@ -745,3 +745,27 @@ fn text_patterns_of_short_labels_skip_long_texts_only_when_their_rules_do() {
         format!("Note: {long}{long}keep").trim_end()
     );
 }
+
+#[test]
+fn newsletter_app_and_support_calls_are_dropped() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>The harbour reopened on Monday.</p>
+      <p>Never miss the latest news by signing up to our newsletter today!</p>
+      <p>For the latest stories download the Daily News apps for iOS and Android.</p>
+      <p>If you enjoyed reading this post, would you consider supporting our work?</p>
+      <p>To get the new version of the app, the store sends a patch.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The harbour reopened on Monday. To get the new version of the app, the store sends a patch."
+    );
+}
+
+#[test]
+fn opinion_disclaimers_and_reprint_notices_are_dropped() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Die Brücke wird im Mai eröffnet.</p>
+      <p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der Redaktion.</p>
+      <p>Written permission must be obtained before reprint in online or print media.</p>
+      <h3>Mehr zum Thema auf Beispiel.de</h3>"#;
+    assert_eq!(remaining(&rules, html), "Die Brücke wird im Mai eröffnet.");
+}
