@@ -1,7 +1,8 @@
 //! Choosing the article: an explicit marker (`<article>`, `<main>`,
 //! `[itemprop=articleBody]`, `[role=main]`) when it holds most of the
-//! page's text, else the best-scoring block and the siblings that continue
-//! it. "No article found" is not an error: the whole body is the answer.
+//! page's text (a `<main>` column holding nearly all of it is searched
+//! for the article inside), else the best-scoring block and the siblings
+//! that continue it. "No article found" is not an error: the whole body is the answer.
 
 mod budget;
 mod continuation;
