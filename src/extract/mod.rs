@@ -2,7 +2,8 @@
 //! `[itemprop=articleBody]`, `[role=main]`) when it holds most of the
 //! page's text (a `<main>` column holding nearly all of it is searched
 //! for the article inside), else the best-scoring block and the siblings
-//! that continue it. "No article found" is not an error: the whole body is the answer.
+//! that continue it. "No article found" is not an error: the whole body
+//! is the answer.
 
 mod budget;
 mod continuation;
@@ -12,7 +13,7 @@ mod stats;
 
 use crate::cleaner::ArticleChoice;
 use crate::dom::{Dom, NodeId, NodeSet};
-use crate::rules::is_article_marker;
+use crate::rules::{is_article_marker, names_article};
 use stats::Stats;
 
 pub(crate) use budget::Budget;
@@ -77,8 +78,9 @@ pub(crate) fn extract_within(
 /// and "more stories" widgets sit in it beside the story. The article is
 /// then the best-scoring block inside it, when that block holds most of
 /// the column's text (else the column is the article, split into parts
-/// that scoring alone would not join: sections of an encyclopedia page). `<article>` and
-/// `itemprop=articleBody` name the article itself and are kept whole.
+/// that scoring alone would not join: sections of an encyclopedia page).
+/// `<article>` and `itemprop=articleBody` name the article itself and are
+/// kept whole.
 fn scored_within(
     dom: &Dom,
     stats: &Stats,
@@ -88,9 +90,7 @@ fn scored_within(
     let &[marker] = chosen.roots.as_slice() else {
         return None;
     };
-    let layout = dom
-        .element(marker)
-        .is_some_and(|e| !e.is("article") && !is_article_body(e));
+    let layout = dom.element(marker).is_some_and(|e| !names_article(e));
     if !layout || chosen.choice.score < LAYOUT_MARKER_SHARE {
         return None;
     }
@@ -107,11 +107,6 @@ fn scored_within(
         article.roots = header::with_header(dom, stats, article.roots, title);
     }
     Some(article)
-}
-
-fn is_article_body(e: &crate::dom::Element) -> bool {
-    e.attr("itemprop")
-        .is_some_and(|p| p.split_ascii_whitespace().any(|t| t == "articleBody"))
 }
 
 fn whole(dom: &Dom, body: NodeId, reason: &str) -> Article {

@@ -204,9 +204,22 @@ pub(crate) fn is_article_marker(e: &Element) -> bool {
         || e.is("main")
         || e.attrs().any(|(name, value)| match name {
             "role" => value.eq_ignore_ascii_case("main"),
-            "itemprop" => value.split_ascii_whitespace().any(|t| t == "articleBody"),
+            "itemprop" => is_article_body(value),
             _ => false,
         })
+}
+
+/// A marker that names the article itself (`<article>`,
+/// `itemprop=articleBody`), not the page's main column (`<main>`,
+/// `role=main`), which may hold other things beside it.
+pub(crate) fn names_article(e: &Element) -> bool {
+    e.is("article") || e.attr("itemprop").is_some_and(is_article_body)
+}
+
+fn is_article_body(itemprop: &str) -> bool {
+    itemprop
+        .split_ascii_whitespace()
+        .any(|t| t == "articleBody")
 }
 
 /// Everything below one of `markers`. Subtrees are id ranges, and a

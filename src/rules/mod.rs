@@ -20,7 +20,7 @@ mod sites;
 mod text_sets;
 mod xpath;
 
-pub(crate) use apply::{Pruned, is_article_marker};
+pub(crate) use apply::{Pruned, is_article_marker, names_article};
 pub use format::Action;
 
 use crate::Error;
