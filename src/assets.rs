@@ -11,7 +11,7 @@
 //! The step rewrites `src` attributes in the parsed page before the
 //! Markdown is written, so the Markdown stage needs to know nothing of it.
 
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeId, local_name};
 use crate::input::mhtml::Resource;
 use crate::input::mime::base64_lenient;
 use std::collections::HashMap;
@@ -65,6 +65,10 @@ impl Resources {
         Resources { list, by_key }
     }
 
+    fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+
     fn find(&self, reference: &str, base: Option<&Url>) -> Option<&Resource> {
         let key = match reference.get(..4) {
             Some(scheme) if scheme.eq_ignore_ascii_case("cid:") => {
@@ -84,11 +88,16 @@ pub(crate) fn resolve(
     page_url: Option<&str>,
     prefix: Option<&str>,
 ) -> Vec<Asset> {
-    let base = base_url(dom, page_url);
+    // Only an image found among the resources needs the base address:
+    // most pages have no resources, and looking for `<base>` reads them whole.
+    let mut base = None;
     let mut assets: Vec<Asset> = Vec::new();
     let images: Vec<NodeId> = dom
         .ids()
-        .filter(|&id| dom.element(id).is_some_and(|e| e.is("img")))
+        .filter(|&id| {
+            dom.element(id)
+                .is_some_and(|e| e.is_named(&local_name!("img")))
+        })
         .collect();
     for id in images {
         let Some(el) = dom.element(id) else { continue };
@@ -101,7 +110,10 @@ pub(crate) fn resolve(
                     .is_some_and(|v| !v.trim().is_empty() && !is_data_uri(v))
             });
             (!lazy).then(|| data_image(src)).flatten()
+        } else if resources.is_empty() {
+            None
         } else {
+            let base = base.get_or_insert_with(|| base_url(dom, page_url));
             resources.find(src, base.as_ref()).and_then(part_image)
         };
         let Some(asset) = found else { continue };

@@ -231,7 +231,7 @@ impl Cleaner {
             let a = extract::extract(&dom, &pruned.removed, title);
             (a.roots, Some(a.choice))
         } else {
-            (vec![dom.find("body").unwrap_or(dom.root())], None)
+            (vec![dom.body().unwrap_or(dom.root())], None)
         };
         if let Some(heading) = title.and_then(|t| title_heading(&dom, &roots, &pruned.removed, t)) {
             pruned.removed.insert(heading);

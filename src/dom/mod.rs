@@ -15,6 +15,10 @@ mod walk;
 
 #[cfg(test)]
 pub(crate) use cap::MAX_DEPTH;
+/// Tag names are html5ever's interned atoms: comparing two is comparing
+/// two integers, where comparing their text means looking up a static
+/// atom's string first.
+pub(crate) use html5ever::{LocalName, local_name};
 pub(crate) use parse::parse_plain_rcdom;
 pub(crate) use path::Paths;
 pub(crate) use select::{
@@ -23,8 +27,8 @@ pub(crate) use select::{
 };
 pub(crate) use walk::{Step, Walker};
 
+use html5ever::Attribute;
 use html5ever::tendril::StrTendril;
-use html5ever::{Attribute, LocalName};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -71,6 +75,25 @@ impl Element {
             .map(|a| &*a.value)
     }
 
+    /// [`Element::attr`] for a name already interned: the names are
+    /// compared as integers, not as text.
+    pub(crate) fn attr_named(&self, name: &LocalName) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| a.name.local == *name)
+            .map(|a| &*a.value)
+    }
+
+    /// The `class` attribute.
+    pub(crate) fn class(&self) -> Option<&str> {
+        self.attr_named(&local_name!("class"))
+    }
+
+    /// The `id` attribute.
+    pub(crate) fn id(&self) -> Option<&str> {
+        self.attr_named(&local_name!("id"))
+    }
+
     /// Its attributes as name and value, in source order (for reading
     /// several in one pass instead of one [`Element::attr`] scan each).
     pub(crate) fn attrs(&self) -> impl Iterator<Item = (&str, &str)> {
@@ -87,9 +110,15 @@ impl Element {
         self.ns == Namespace::Html && &*self.name == name
     }
 
+    /// [`Element::is`] for a name already interned (`local_name!("p")`):
+    /// an integer comparison, for the walks that ask of every element.
+    pub(crate) fn is_named(&self, name: &LocalName) -> bool {
+        self.ns == Namespace::Html && self.name == *name
+    }
+
     /// The whitespace-separated tokens of the `class` attribute.
     pub(crate) fn classes(&self) -> impl Iterator<Item = &str> {
-        self.attr("class").unwrap_or("").split_ascii_whitespace()
+        self.class().unwrap_or("").split_ascii_whitespace()
     }
 }
 
@@ -193,6 +222,19 @@ impl Dom {
     /// Every node id, in document order.
     pub(crate) fn ids(&self) -> impl DoubleEndedIterator<Item = NodeId> + use<> {
         (0..self.nodes.len() as u32).map(NodeId)
+    }
+
+    /// The `<body>` element. The parser always puts it (when there is one:
+    /// a frameset page has none) in `<html>`, the document's element, so
+    /// two short lists of children are read, not the page.
+    pub(crate) fn body(&self) -> Option<NodeId> {
+        let child = |parent: NodeId, name: &LocalName| {
+            self.children(parent)
+                .iter()
+                .copied()
+                .find(|&c| self.element(c).is_some_and(|e| e.is_named(name)))
+        };
+        child(self.root(), &local_name!("html")).and_then(|html| child(html, &local_name!("body")))
     }
 
     /// The first element named `name` (HTML namespace), in document order.

@@ -284,7 +284,7 @@ impl Ancestors {
         if el.name.bytes().any(|b| b.is_ascii_uppercase()) {
             put(hash(&el.name.to_ascii_lowercase()));
         }
-        if let Some(v) = el.attr("id") {
+        if let Some(v) = el.id() {
             put(hash(v));
         }
         el.classes().for_each(|c| put(hash(c)));

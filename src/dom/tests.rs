@@ -298,3 +298,25 @@ fn the_arena_holds_what_rcdom_builds() {
         );
     }
 }
+
+/// `body()` reads two lists of children where `find("body")` reads the
+/// page: both must agree, whatever the markup around the body.
+#[test]
+fn body_is_the_first_body_element_in_document_order() {
+    let pages = [
+        "<p>no tags around</p>",
+        "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>",
+        "<title>t</title><body class=a><p>x</p><body class=b><p>y</p>",
+        "<p>x</p></body></html><!-- after --><p>late</p>",
+        "<svg><body>svg body</body></svg><div>x</div>",
+        "<template><body>in a template</body></template><p>x</p>",
+        "<html><head></head><frameset><frame src=a></frameset></html>",
+        "",
+    ];
+    for html in pages {
+        let dom = Dom::parse(html);
+        assert_eq!(dom.body(), dom.find("body"), "{html}");
+    }
+    let frames = Dom::parse(pages[6]);
+    assert_eq!(frames.body(), None, "a frameset page has no body");
+}

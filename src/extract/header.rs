@@ -74,7 +74,7 @@ fn find_headline(dom: &Dom, stats: &Stats, title: &str) -> Option<NodeId> {
     if weight == 0 {
         return None;
     }
-    let body = dom.find("body")?;
+    let body = dom.body()?;
     let mut found = None;
     for id in dom.subtree(body) {
         let small = dom.subtree_range(id).len() <= MAX_HEADLINE_NODES;

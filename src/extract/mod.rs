@@ -51,7 +51,7 @@ pub(crate) fn extract_within(
     title: Option<&str>,
     budget: &Budget,
 ) -> Article {
-    let body = dom.find("body").unwrap_or(dom.root());
+    let body = dom.body().unwrap_or(dom.root());
     let stats = Stats::new(dom, removed);
     if budget.spent() {
         return whole(dom, body, &budget.cut_short("the whole body"));

@@ -108,7 +108,7 @@ fn initial(el: Option<&Element>) -> f64 {
 /// +25 for article-like class or id words, -25 for furniture-like ones.
 pub(super) fn class_weight(el: &Element) -> f64 {
     let mut w = 0.0;
-    for value in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+    for value in [el.class(), el.id()].into_iter().flatten() {
         if value.is_empty() {
             continue;
         }

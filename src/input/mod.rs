@@ -104,32 +104,25 @@ pub(crate) fn decode_cow<'a>(
     charset: Option<&str>,
 ) -> (Cow<'a, str>, &'static str, EncodingSource) {
     let (enc, bom_len, source) = choose(&bytes, url_hint, charset);
-    let decoded = match enc.decode_without_bom_handling(&bytes[bom_len..]).0 {
-        Cow::Owned(text) => Some(text),
-        Cow::Borrowed(_) => None,
-    };
-    // `None`: the bytes after the BOM were valid as they stood.
-    let text = match (decoded, bytes) {
-        (Some(text), _) => Cow::Owned(text),
-        (None, Cow::Borrowed(b)) => utf8(&b[bom_len..]),
-        (None, Cow::Owned(mut v)) => {
-            v.drain(..bom_len);
-            let text = String::from_utf8(v);
-            Cow::Owned(text.unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
-        }
+    let text = match bytes {
+        // Borrowed input is decoded in place: text that was valid as it
+        // stood comes back borrowed, checked once, by the decoder.
+        Cow::Borrowed(b) => enc.decode_without_bom_handling(&b[bom_len..]).0,
+        Cow::Owned(v) => Cow::Owned(decode_owned(enc, v, bom_len)),
     };
     (text, enc.name(), source)
 }
 
-/// Bytes the decoder found valid as they stood, as text. `from_utf8`
-/// checks them several times faster than `from_utf8_lossy` (which walks
-/// them in chunks, a byte at a time), and they are valid UTF-8: the lossy
-/// form is only a fallback that cannot be reached.
-fn utf8(bytes: &[u8]) -> Cow<'_, str> {
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Cow::Borrowed(text),
-        Err(_) => String::from_utf8_lossy(bytes),
+/// Owned bytes as text: the decoder's copy when it had to change them,
+/// else the bytes themselves, without their BOM. `String::from_utf8`
+/// checks them again (the decoder's check is not passed on): its lossy
+/// fallback cannot be reached.
+fn decode_owned(enc: &'static Encoding, mut bytes: Vec<u8>, bom_len: usize) -> String {
+    if let Cow::Owned(text) = enc.decode_without_bom_handling(&bytes[bom_len..]).0 {
+        return text;
     }
+    bytes.drain(..bom_len);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// The page's encoding, the length of its BOM, and why that encoding.

@@ -60,7 +60,7 @@ mod tests {
     fn marked(html: &str) -> Vec<String> {
         let dom = Dom::parse(html);
         let removed = NodeSet::new(dom.len());
-        let body = dom.find("body").unwrap();
+        let body = dom.body().unwrap();
         permalinks(&dom, &[body], &removed)
             .into_iter()
             .map(|id| dom.text_content(id))

@@ -206,7 +206,7 @@ mod tests {
         if let Some(id) = removed_tag.and_then(|t| dom.find(t)) {
             removed.insert(id);
         }
-        let body = dom.find("body").unwrap();
+        let body = dom.body().unwrap();
         trailing_furniture(&dom, &[body], &removed)
             .into_iter()
             .map(|id| dom.text_content(id))

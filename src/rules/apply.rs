@@ -9,7 +9,7 @@ use super::folding::visible_chars;
 use super::format::Action;
 use super::matching::Matcher;
 use crate::cleaner::Removal;
-use crate::dom::{Dom, Element, NodeData, NodeId, NodeSet, Paths};
+use crate::dom::{Dom, Element, NodeData, NodeId, NodeSet, Paths, local_name};
 use rustc_hash::FxHashMap;
 
 /// What the rules removed from one page.
@@ -165,7 +165,7 @@ fn named_body(e: &Element) -> bool {
 /// ASCII case ignored, `_` and `__` as `-` ("entry__content").
 fn named(e: &Element, names: &[&str]) -> bool {
     e.classes()
-        .chain(e.attr("id"))
+        .chain(e.id())
         .any(|t| names.iter().any(|n| same_name(t, n)))
 }
 
@@ -195,25 +195,34 @@ fn same_name(token: &str, name: &str) -> bool {
 fn in_code_element(dom: &Dom, text: NodeId) -> bool {
     dom.parent(text)
         .and_then(|p| dom.element(p))
-        .is_some_and(|e| matches!(&*e.name, "script" | "style" | "template" | "noscript"))
+        .is_some_and(|e| {
+            matches!(
+                e.name,
+                local_name!("script")
+                    | local_name!("style")
+                    | local_name!("template")
+                    | local_name!("noscript")
+            )
+        })
 }
 
 /// `<article>`, `<main>`, `[role=main]`, `[itemprop~=articleBody]`.
 pub(crate) fn is_article_marker(e: &Element) -> bool {
-    e.is("article")
-        || e.is("main")
-        || e.attrs().any(|(name, value)| match name {
-            "role" => value.eq_ignore_ascii_case("main"),
-            "itemprop" => is_article_body(value),
-            _ => false,
-        })
+    e.is_named(&local_name!("article"))
+        || e.is_named(&local_name!("main"))
+        || e.attr_named(&local_name!("role"))
+            .is_some_and(|v| v.eq_ignore_ascii_case("main"))
+        || e.attr_named(&local_name!("itemprop"))
+            .is_some_and(is_article_body)
 }
 
 /// A marker that names the article itself (`<article>`,
 /// `itemprop=articleBody`), not the page's main column (`<main>`,
 /// `role=main`), which may hold other things beside it.
 pub(crate) fn names_article(e: &Element) -> bool {
-    e.is("article") || e.attr("itemprop").is_some_and(is_article_body)
+    e.is_named(&local_name!("article"))
+        || e.attr_named(&local_name!("itemprop"))
+            .is_some_and(is_article_body)
 }
 
 fn is_article_body(itemprop: &str) -> bool {
@@ -278,9 +287,9 @@ impl Scan {
         if is_article_marker(e) {
             self.markers.push(id);
         }
-        if e.is("html") || e.is("body") {
+        if e.is_named(&local_name!("html")) || e.is_named(&local_name!("body")) {
             self.roots.push(id);
-        } else if e.is("pre") {
+        } else if e.is_named(&local_name!("pre")) {
             self.pres.push(id);
         }
     }
@@ -330,7 +339,7 @@ fn prune<'p>(
     let mut list_headings = Vec::new();
     let mut paths = Paths::default();
     // Nothing in <head> is ever written out: rules start at <body>.
-    let mut i = dom.find("body").map_or(0, NodeId::index);
+    let mut i = dom.body().map_or(0, NodeId::index);
     while i < dom.len() {
         let id = NodeId::from_index(i);
         let inherited = match dom.parent(id) {

@@ -30,7 +30,7 @@ impl<'p> ClassCache<'p> {
     /// patterns) that one of the element's role names matches; a pattern
     /// may be told more than once.
     pub(super) fn hits(&mut self, set: &RegexSet, el: &'p Element, mut hit: impl FnMut(usize)) {
-        if let Some(class) = el.attr("class") {
+        if let Some(class) = el.class() {
             let span = match self.by_attribute.get(class) {
                 Some(&span) => span,
                 None => self.attribute_span(set, class),
@@ -38,7 +38,7 @@ impl<'p> ClassCache<'p> {
             self.tell(span, &mut hit);
         }
         let id = el
-            .attr("id")
+            .id()
             .filter(|v| !v.is_empty() && !is_anchor_id(el, v))
             .and_then(role_part);
         if let Some(name) = id {

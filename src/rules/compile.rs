@@ -7,7 +7,7 @@ use super::index::Index;
 use super::sites::{HostIndex, Sites};
 use super::text_sets::TextSets;
 use crate::Error;
-use crate::dom::{CompiledSelector, parse_selector};
+use crate::dom::{CompiledSelector, LocalName, parse_selector};
 use regex::{Regex, RegexSet};
 
 /// Default `max_chars` of a text rule: boilerplate labels are short.
@@ -18,7 +18,8 @@ const DEFAULT_TEXT_MAX_CHARS: usize = 200;
 pub(super) struct Rule {
     pub(super) name: String,
     pub(super) action: Action,
-    pub(super) tags: Vec<String>,
+    /// Interned, so an element's tag is compared as an integer.
+    pub(super) tags: Vec<LocalName>,
     /// Index into the combined class/id `RegexSet`.
     pub(super) class_id: Option<usize>,
     pub(super) attribute: Option<(String, Option<Regex>)>,
@@ -139,7 +140,11 @@ fn compile_rule(draft: Draft, patterns: &mut Patterns) -> Result<Rule, Error> {
     Ok(Rule {
         name: draft.name.clone(),
         action: draft.action,
-        tags: draft.tags.iter().map(|t| t.to_ascii_lowercase()).collect(),
+        tags: draft
+            .tags
+            .iter()
+            .map(|t| LocalName::from(t.to_ascii_lowercase()))
+            .collect(),
         class_id,
         attribute,
         text,

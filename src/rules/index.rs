@@ -8,7 +8,7 @@
 
 use super::compile::Rule;
 use super::format::Action;
-use crate::dom::{SelectorKey, selector_key};
+use crate::dom::{LocalName, SelectorKey, selector_key};
 use rustc_hash::FxHashMap;
 
 /// Rule indexes by what must be true of an element for them to match.
@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap;
 /// page): FxHash, several times cheaper than SipHash on short names.
 #[derive(Debug, Default)]
 pub(super) struct Index {
-    pub(super) by_tag: FxHashMap<String, Vec<usize>>,
+    pub(super) by_tag: FxHashMap<LocalName, Vec<usize>>,
     /// By class/id pattern index.
     pub(super) by_class: Vec<Vec<usize>>,
     pub(super) by_attribute: FxHashMap<String, Vec<usize>>,
@@ -36,6 +36,9 @@ pub(super) struct Index {
     /// Selector rules that require nothing indexable (`*`, `:not(p)`):
     /// tried on every element.
     pub(super) any: Vec<usize>,
+    /// Every rule is filed under tags (the built-in keep rules): an
+    /// element whose tag has none needs nothing else looked up.
+    pub(super) only_tags: bool,
 }
 
 impl Index {
@@ -59,6 +62,12 @@ impl Index {
         }
         index.class_patterns = index.by_class.iter().any(|r| !r.is_empty());
         index.text_patterns = index.by_text.iter().any(|r| !r.is_empty());
+        index.only_tags = !index.class_patterns
+            && !index.text_patterns
+            && index.by_attribute.is_empty()
+            && index.by_id.is_empty()
+            && index.by_class_name.is_empty()
+            && index.any.is_empty();
         index
     }
 
@@ -86,7 +95,7 @@ impl Index {
             let list = match selector_key(selector.selector()) {
                 SelectorKey::Id(id) => self.by_id.entry(id).or_default(),
                 SelectorKey::Class(c) => self.by_class_name.entry(c).or_default(),
-                SelectorKey::Tag(t) => self.by_tag.entry(t).or_default(),
+                SelectorKey::Tag(t) => self.by_tag.entry(LocalName::from(t)).or_default(),
                 SelectorKey::Attribute(a) => self.by_attribute.entry(a).or_default(),
                 SelectorKey::Any => &mut self.any,
             };

@@ -10,6 +10,7 @@ use super::classes::ClassCache;
 use super::compile::{Compiled, Rule};
 use super::folding::FoldedTexts;
 use super::format::Action;
+use super::index::Index;
 use crate::dom::{Ancestors, Element, NodeId, SelectCaches, selector_matches};
 use std::ops::Range;
 
@@ -87,6 +88,10 @@ impl<'c, 'p> Matcher<'c, 'p> {
     /// Index of the first rule with `action` matching element `id`.
     pub(super) fn first(&mut self, page: &Page<'p>, id: NodeId, action: Action) -> Option<usize> {
         let el = page.dom.element(id)?;
+        let index = self.index(action);
+        if index.only_tags && !index.by_tag.contains_key(&el.name) {
+            return None;
+        }
         self.classes.known = false;
         self.texts.known = false;
         self.collect_candidates(page, el, id, action);
@@ -113,20 +118,24 @@ impl<'c, 'p> Matcher<'c, 'p> {
         found
     }
 
+    fn index(&self, action: Action) -> &'c Index {
+        match action {
+            Action::Drop => &self.compiled.drop,
+            Action::Keep => &self.compiled.keep,
+        }
+    }
+
     /// The rules filed under the element's tag, classes, attributes or
     /// short text (in rule order when few: see `SORT_AT_MOST`).
     fn collect_candidates(&mut self, page: &Page, el: &'p Element, id: NodeId, action: Action) {
-        let index = match action {
-            Action::Drop => &self.compiled.drop,
-            Action::Keep => &self.compiled.keep,
-        };
+        let index = self.index(action);
         self.candidates.clear();
-        if let Some(rules) = index.by_tag.get(&*el.name) {
+        if let Some(rules) = index.by_tag.get(&el.name) {
             self.candidates.extend(rules);
         }
         self.candidates.extend(&index.any);
         if !index.by_id.is_empty()
-            && let Some(rules) = el.attr("id").and_then(|v| index.by_id.get(v))
+            && let Some(rules) = el.id().and_then(|v| index.by_id.get(v))
         {
             self.candidates.extend(rules);
         }
@@ -137,13 +146,15 @@ impl<'c, 'p> Matcher<'c, 'p> {
                 }
             }
         }
-        if index.class_patterns && (el.attr("class").is_some() || el.attr("id").is_some()) {
+        if index.class_patterns && (el.class().is_some() || el.id().is_some()) {
             self.class_hits(el);
             extend_hits(&mut self.candidates, &self.classes.found, &index.by_class);
         }
-        for name in el.attr_names() {
-            if let Some(rules) = index.by_attribute.get(name) {
-                self.candidates.extend(rules);
+        if !index.by_attribute.is_empty() {
+            for name in el.attr_names() {
+                if let Some(rules) = index.by_attribute.get(name) {
+                    self.candidates.extend(rules);
+                }
             }
         }
         if index.text_patterns && page.chars(id) <= index.max_text_chars {
@@ -159,7 +170,7 @@ impl<'c, 'p> Matcher<'c, 'p> {
 
     /// All of a rule's matchers, cheapest first.
     fn matches(&mut self, page: &Page, rule: &Rule, el: &'p Element, id: NodeId) -> bool {
-        (rule.tags.is_empty() || rule.tags.iter().any(|t| **t == *el.name))
+        (rule.tags.is_empty() || rule.tags.contains(&el.name))
             && !(rule.class_id.is_some() && page.large.contains(id))
             && rule.max_chars.is_none_or(|m| page.chars(id) <= m)
             && !(rule.outside_article && page.inside_article.contains(id))
