@@ -59,13 +59,12 @@ fn main() {
     let times = interleaved(&mut runs);
     header();
     for ((name, _), t) in runs.iter().zip(&times) {
-        row(name, *t, bytes, pages.len());
+        row(name, t, bytes, pages.len());
     }
     if let [floor, full, ..] = &times[..]
         && runs[1].0 == FULL
     {
-        let ratio = full.as_secs_f64() / floor.as_secs_f64();
-        println!("\nfull / floor = {ratio:.2}");
+        ratios(floor, full);
     }
     if selected(RULE_SETS) {
         rule_sets(&cleaner, &texts);
@@ -219,7 +218,8 @@ fn consume<T>(value: T) -> usize {
 /// Runs every measurement once per round, round `r` starting at the
 /// `r`-th measurement so that each runs after each other one in turn;
 /// returns each measurement's median time.
-fn interleaved(runs: &mut [Run<'_>]) -> Vec<Duration> {
+/// Each measurement's time in every round, in round order.
+fn interleaved(runs: &mut [Run<'_>]) -> Vec<Vec<Duration>> {
     let mut times = vec![Vec::new(); runs.len()];
     for round in 0..rounds() {
         for k in 0..runs.len() {
@@ -230,28 +230,54 @@ fn interleaved(runs: &mut [Run<'_>]) -> Vec<Duration> {
         }
     }
     times
-        .into_iter()
-        .map(|mut t| {
-            t.sort();
-            t[t.len() / 2]
-        })
-        .collect()
+}
+
+fn median(values: &[f64]) -> f64 {
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    sorted[sorted.len() / 2]
+}
+
+fn seconds(times: &[Duration]) -> Vec<f64> {
+    times.iter().map(Duration::as_secs_f64).collect()
+}
+
+fn fastest(values: &[f64]) -> f64 {
+    values.iter().copied().fold(f64::INFINITY, f64::min)
 }
 
 fn header() {
     println!(
-        "{:<34} {:>10} {:>10} {:>10}",
-        "stage", "ms", "MB/s", "pages/s"
+        "{:<34} {:>10} {:>10} {:>10} {:>10}",
+        "stage", "ms", "min ms", "MB/s", "pages/s"
     );
 }
 
-fn row(name: &str, t: Duration, bytes: usize, pages: usize) {
-    let s = t.as_secs_f64();
+/// The median round, the fastest round, and throughput at the median.
+fn row(name: &str, times: &[Duration], bytes: usize, pages: usize) {
+    let s = seconds(times);
+    let (mid, min) = (median(&s), fastest(&s));
     println!(
-        "{name:<34} {:>10.1} {:>10.1} {:>10.0}",
-        s * 1e3,
-        mb(bytes) / s,
-        pages as f64 / s
+        "{name:<34} {:>10.1} {:>10.1} {:>10.1} {:>10.0}",
+        mid * 1e3,
+        min * 1e3,
+        mb(bytes) / mid,
+        pages as f64 / mid
+    );
+}
+
+/// The full conversion against the floor. On a shared machine whose
+/// speed changes from second to second, the ratio within each round
+/// (the two run one after the other) is steadier than the ratio of the
+/// two medians; the fastest rounds are the least disturbed.
+fn ratios(floor: &[Duration], full: &[Duration]) {
+    let (floor, full) = (seconds(floor), seconds(full));
+    let per_round: Vec<f64> = full.iter().zip(&floor).map(|(a, b)| a / b).collect();
+    println!(
+        "\nfull / floor = {:.2} (median of the rounds' ratios; medians {:.2}, fastest rounds {:.2})",
+        median(&per_round),
+        median(&full) / median(&floor),
+        fastest(&full) / fastest(&floor)
     );
 }
 

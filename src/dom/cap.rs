@@ -42,6 +42,8 @@ struct State {
     dropped: Vec<(LocalName, usize)>,
     /// Start tags passed on: about the number of elements built.
     admitted: usize,
+    /// Attributes of the start tags passed on: about the number kept.
+    attributes: usize,
 }
 
 impl<S: TokenSink> DepthCap<S> {
@@ -52,19 +54,24 @@ impl<S: TokenSink> DepthCap<S> {
         }
     }
 
-    /// How many start tags went on to the tree builder.
-    pub(super) fn admitted(&self) -> usize {
-        self.state.borrow().admitted
+    /// How many start tags went on to the tree builder, and how many
+    /// attributes they had.
+    pub(super) fn admitted(&self) -> (usize, usize) {
+        let state = self.state.borrow();
+        (state.admitted, state.attributes)
     }
 
     /// Whether the tag goes on to the tree builder.
     fn admit(&self, tag: &Tag) -> bool {
         let mut state = self.state.borrow_mut();
         match tag.kind {
-            TagKind::StartTag if opens_element(tag) => state.start(&tag.name),
             TagKind::StartTag => {
-                state.admitted += 1;
-                true
+                let admitted = !opens_element(tag) || state.start(&tag.name);
+                if admitted {
+                    state.admitted += 1;
+                    state.attributes += tag.attrs.len();
+                }
+                admitted
             }
             TagKind::EndTag => state.end(&tag.name),
         }
@@ -107,7 +114,6 @@ impl State {
             self.paragraphs.push(self.open.len());
         }
         self.open.push(name.clone());
-        self.admitted += 1;
         true
     }
 

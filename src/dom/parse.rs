@@ -3,11 +3,11 @@
 use super::attrs;
 use super::cap::DepthCap;
 use super::skip::SkipUnread;
-use super::{Dom, Element, Namespace, Node, NodeData, NodeId};
+use super::{Dom, ElementData, Namespace, Node, NodeId, Stored};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use html5ever::{TokenizerResult, ns};
+use html5ever::{Attribute, TokenizerResult, ns};
 use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom};
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -20,16 +20,16 @@ const CHUNK: usize = 1 << 20;
 /// has read it, before the tree is moved into the arena: a large page's
 /// text, its built tree and its arena are never all alive at once.
 pub(super) fn parse(html: Cow<'_, str>) -> Dom {
-    let (rcdom, tags) = parse_rcdom(html, CHUNK, true);
-    from_rcdom(rcdom.document, tags)
+    let (rcdom, seen) = parse_rcdom(html, CHUNK, true);
+    from_rcdom(rcdom.document, seen)
 }
 
 /// The attribute bound, html5ever's tokenizer, the depth cap, the
 /// skipping of unread raw text, then its tree builder into rcdom (what
 /// `html5ever::parse_document` does, with the bounds in between), feeding
 /// pieces of `chunk` bytes, skipping unread raw text or not. Also returns
-/// how many start tags reached the tree builder.
-fn parse_rcdom(html: Cow<'_, str>, chunk: usize, skip: bool) -> (RcDom, usize) {
+/// how many start tags reached the tree builder, and their attributes.
+fn parse_rcdom(html: Cow<'_, str>, chunk: usize, skip: bool) -> (RcDom, (usize, usize)) {
     let input = Rc::new(BufferQueue::default());
     let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
     let skipper = SkipUnread::new(builder, skip.then(|| Rc::clone(&input)));
@@ -49,16 +49,16 @@ fn parse_rcdom(html: Cow<'_, str>, chunk: usize, skip: bool) -> (RcDom, usize) {
     }
     drop(html);
     tokenizer.end();
-    let tags = tokenizer.sink.admitted();
-    (tokenizer.sink.inner.inner.sink, tags)
+    let seen = tokenizer.sink.admitted();
+    (tokenizer.sink.inner.inner.sink, seen)
 }
 
 /// [`parse`] feeding pieces of `chunk` bytes, skipping unread raw text or
 /// not: the tests compare both.
 #[cfg(test)]
 pub(super) fn parse_with(html: &str, chunk: usize, skip: bool) -> Dom {
-    let (rcdom, tags) = parse_rcdom(Cow::Borrowed(html), chunk, skip);
-    from_rcdom(rcdom.document, tags)
+    let (rcdom, seen) = parse_rcdom(Cow::Borrowed(html), chunk, skip);
+    from_rcdom(rcdom.document, seen)
 }
 
 /// html5ever's `parse_document` into rcdom alone, without the depth cap
@@ -89,17 +89,20 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
 
 /// Moves the rcdom tree into the arena in document order with an explicit
 /// stack, so ids are pre-order and a deep page cannot overflow the call
-/// stack. Names, attributes and text are moved out of rcdom, not copied;
-/// children lists share one vector. Each rcdom node gives up its children
+/// stack. Names and text are moved out of rcdom, not copied; children
+/// lists share one vector, and so do attributes (moved into it in
+/// document order: see [`super::Element`]). Each rcdom node gives up its children
 /// as it is visited and is dropped right after, so the tree is taken
 /// apart in the same walk instead of in a second one when it is dropped.
-/// `tags` (the start tags the tree builder saw) sizes the arena.
-fn from_rcdom(document: Handle, tags: usize) -> Dom {
+/// `(tags, attributes)`, the start tags the tree builder saw and their
+/// attributes, size the arena.
+fn from_rcdom(document: Handle, (tags, attributes): (usize, usize)) -> Dom {
     let estimate = node_estimate(tags);
     let mut nodes: Vec<Node> = Vec::with_capacity(estimate);
     let mut child_ids: Vec<NodeId> = Vec::with_capacity(estimate);
     // (node, its parent, its slot in child_ids); only kept nodes.
     let mut stack: Vec<(Handle, Option<NodeId>, usize)> = Vec::with_capacity(64);
+    let mut attrs: Vec<Attribute> = Vec::with_capacity(attributes);
     stack.push((document, None, usize::MAX));
     while let Some((handle, parent, slot)) = stack.pop() {
         let id = NodeId(nodes.len() as u32);
@@ -114,7 +117,7 @@ fn from_rcdom(document: Handle, tags: usize) -> Dom {
             parent,
             children: start as u32..child_ids.len() as u32,
             end: id,
-            data: take(&handle),
+            data: take(&handle, &mut attrs),
         });
         drop(handle);
         let mut slot = child_ids.len();
@@ -126,7 +129,11 @@ fn from_rcdom(document: Handle, tags: usize) -> Dom {
         }
     }
     set_subtree_ends(&mut nodes, &child_ids);
-    Dom { nodes, child_ids }
+    Dom {
+        nodes,
+        child_ids,
+        attrs,
+    }
 }
 
 /// The arena's size for a page of `tags` start tags: an element for each,
@@ -160,12 +167,15 @@ fn is_kept(handle: &Handle) -> bool {
     )
 }
 
-/// The node's data, moved out of the rcdom node (which is dropped after);
-/// only called for kept nodes (see [`is_kept`]).
-fn take(handle: &Handle) -> NodeData {
+/// The node's data, moved out of the rcdom node (which is dropped after),
+/// its attributes onto the end of `attrs`; only called for kept nodes
+/// (see [`is_kept`]).
+fn take(handle: &Handle, attrs: &mut Vec<Attribute>) -> Stored {
     match &handle.data {
-        RcData::Text { contents } => NodeData::Text(contents.take()),
-        RcData::Element { name, attrs, .. } => {
+        RcData::Text { contents } => Stored::Text(contents.take()),
+        RcData::Element {
+            name, attrs: own, ..
+        } => {
             let ns = if name.ns == ns!(svg) {
                 Namespace::Svg
             } else if name.ns == ns!(mathml) {
@@ -173,12 +183,14 @@ fn take(handle: &Handle) -> NodeData {
             } else {
                 Namespace::Html
             };
-            NodeData::Element(Element {
+            let start = attrs.len() as u32;
+            attrs.append(&mut own.borrow_mut());
+            Stored::Element(ElementData {
                 name: name.local.clone(),
                 ns,
-                attrs: attrs.take(),
+                attrs: start..attrs.len() as u32,
             })
         }
-        _ => NodeData::Document,
+        _ => Stored::Document,
     }
 }

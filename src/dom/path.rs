@@ -51,7 +51,7 @@ impl Paths {
     }
 }
 
-fn describe(e: &Element, out: &mut String) {
+fn describe(e: Element<'_>, out: &mut String) {
     out.push_str(&e.name);
     if let Some(id) = e.attr("id").filter(|v| !v.is_empty()) {
         out.push('#');

@@ -344,7 +344,7 @@ pub(crate) fn matches(
 struct ElementRef<'a> {
     dom: &'a Dom,
     id: NodeId,
-    el: &'a super::Element,
+    el: super::Element<'a>,
 }
 
 impl fmt::Debug for ElementRef<'_> {
@@ -358,7 +358,7 @@ impl<'a> ElementRef<'a> {
         dom.element(id).map(|el| ElementRef { dom, id, el })
     }
 
-    fn el(&self) -> &'a super::Element {
+    fn el(&self) -> super::Element<'a> {
         self.el
     }
 

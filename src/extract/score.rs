@@ -59,7 +59,7 @@ pub(super) fn score(dom: &Dom, stats: &Stats) -> Vec<Option<f64>> {
 /// Who is credited for a block: a paragraph's container and its
 /// ancestors; a container that holds text directly (`<br>`-separated
 /// paragraphs) is itself the first receiver.
-fn receivers<'a>(dom: &'a Dom, id: NodeId, el: &Element) -> impl Iterator<Item = NodeId> + 'a {
+fn receivers<'a>(dom: &'a Dom, id: NodeId, el: Element<'_>) -> impl Iterator<Item = NodeId> + 'a {
     let start = if is_paragraph(&el.name) {
         dom.parent(id)
     } else {
@@ -93,7 +93,7 @@ fn is_paragraph(name: &str) -> bool {
 }
 
 /// A candidate's starting score from its tag and class/id hints.
-fn initial(el: Option<&Element>) -> f64 {
+fn initial(el: Option<Element<'_>>) -> f64 {
     let Some(el) = el else { return 0.0 };
     let tag = match &*el.name {
         "div" | "article" | "main" | "section" => 5.0,
@@ -106,7 +106,7 @@ fn initial(el: Option<&Element>) -> f64 {
 }
 
 /// +25 for article-like class or id words, -25 for furniture-like ones.
-pub(super) fn class_weight(el: &Element) -> f64 {
+pub(super) fn class_weight(el: Element<'_>) -> f64 {
     let mut w = 0.0;
     for value in [el.class(), el.id()].into_iter().flatten() {
         if value.is_empty() {

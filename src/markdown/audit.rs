@@ -279,7 +279,7 @@ impl Audit<'_> {
         }
     }
 
-    fn special(&mut self, id: NodeId, el: &Element) -> Option<bool> {
+    fn special(&mut self, id: NodeId, el: Element<'_>) -> Option<bool> {
         let page = self.page;
         if let Some(label) = page.notes.reference(id) {
             self.counts.footnotes += 1;
@@ -312,7 +312,7 @@ impl Audit<'_> {
         Some(true)
     }
 
-    fn inline(&mut self, id: NodeId, el: &Element) -> bool {
+    fn inline(&mut self, id: NodeId, el: Element<'_>) -> bool {
         let dom = self.page.dom;
         match &*el.name {
             "br" => self.line_break(),
@@ -351,7 +351,7 @@ impl Audit<'_> {
         false
     }
 
-    fn block(&mut self, id: NodeId, el: &Element, replaying: bool) -> bool {
+    fn block(&mut self, id: NodeId, el: Element<'_>, replaying: bool) -> bool {
         if self.inline_only > 0 && !el.is("pre") {
             self.push(Construct::None, false, true);
             return false;
@@ -449,7 +449,7 @@ impl Audit<'_> {
 
     /// A `<figcaption>` before an image of its figure, or a `<caption>`
     /// after a pipe table's first row: written when the owner ends.
-    fn late_caption(&mut self, id: NodeId, el: &Element) -> bool {
+    fn late_caption(&mut self, id: NodeId, el: Element<'_>) -> bool {
         let dom = self.page.dom;
         let Some(owner) = dom.parent(id) else {
             return false;

@@ -113,7 +113,7 @@ pub(super) enum Kind {
 }
 
 /// The kind of an element; SVG and MathML content is skipped as a whole.
-pub(super) fn kind(el: &Element) -> Kind {
+pub(super) fn kind(el: Element<'_>) -> Kind {
     if el.ns != Namespace::Html || is_skipped(&el.name) {
         Kind::Skip
     } else if is_inline(&el.name) {
@@ -129,7 +129,7 @@ pub(super) fn is_hidden(dom: &Dom, id: NodeId, removed: &NodeSet) -> bool {
 }
 
 /// The heading level of `h1`..`h6`.
-pub(super) fn heading_level(el: &Element) -> Option<u8> {
+pub(super) fn heading_level(el: Element<'_>) -> Option<u8> {
     match &*el.name {
         "h1" => Some(1),
         "h2" => Some(2),

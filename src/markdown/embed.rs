@@ -61,7 +61,7 @@ pub(super) struct Embed {
 
 /// The link for `<iframe>`, `<video>` or `<audio>` at `id`, if it has a
 /// usable source (an iframe: on a known media host).
-pub(super) fn embed(dom: &Dom, id: NodeId, el: &Element, base: Option<&Url>) -> Option<Embed> {
+pub(super) fn embed(dom: &Dom, id: NodeId, el: Element<'_>, base: Option<&Url>) -> Option<Embed> {
     let kind = match &*el.name {
         "iframe" => "iframe",
         "video" => "Video",
@@ -96,7 +96,7 @@ pub(super) fn embed(dom: &Dom, id: NodeId, el: &Element, base: Option<&Url>) -> 
 }
 
 /// `src`, a lazy-loading `data-src`, or a `<video>`'s first `<source>`.
-fn source<'a>(dom: &'a Dom, id: NodeId, el: &'a Element) -> Option<&'a str> {
+fn source<'a>(dom: &'a Dom, id: NodeId, el: Element<'a>) -> Option<&'a str> {
     let usable = |s: &&str| !s.trim().is_empty();
     ["src", "data-src", "data-lazy-src"]
         .iter()

@@ -124,7 +124,7 @@ impl Notes {
 fn candidate(
     dom: &Dom,
     id: NodeId,
-    a: &Element,
+    a: Element<'_>,
     removed: &NodeSet,
     anchors: &Anchors,
 ) -> Option<(NodeId, NodeId, String)> {
@@ -148,7 +148,7 @@ fn candidate(
 
 /// The element standing for the reference: the `<sup>` holding only the
 /// link, the link holding a `<sup>`, or a link marked as a note reference.
-fn reference_element(dom: &Dom, id: NodeId, a: &Element, removed: &NodeSet) -> Option<NodeId> {
+fn reference_element(dom: &Dom, id: NodeId, a: Element<'_>, removed: &NodeSet) -> Option<NodeId> {
     let parent = dom.parent(id)?;
     let siblings = dom.children(parent);
     // A reference's <sup> holds the link and perhaps blank text: a few

@@ -58,7 +58,7 @@ pub(super) fn image(
 }
 
 /// A 1×1 (or 0×0) image is a tracking pixel, not content.
-fn is_tracking_pixel(el: &Element) -> bool {
+fn is_tracking_pixel(el: Element<'_>) -> bool {
     ["width", "height"].iter().any(|&name| {
         el.attr(name).is_some_and(|v| {
             let v = v.trim().trim_end_matches("px").trim();
@@ -70,7 +70,7 @@ fn is_tracking_pixel(el: &Element) -> bool {
 /// `src` unless it is missing or a placeholder, then the lazy-loading
 /// attributes, the largest `srcset` candidate, `<picture>` sources, and
 /// last a placeholder-looking `src` when there is nothing else.
-fn source<'a>(dom: &'a Dom, id: NodeId, el: &'a Element, removed: &NodeSet) -> Option<&'a str> {
+fn source<'a>(dom: &'a Dom, id: NodeId, el: Element<'a>, removed: &NodeSet) -> Option<&'a str> {
     let src = el.attr("src").map(str::trim);
     let src = src.filter(|s| usable(s));
     if let Some(src) = src.filter(|s| !is_placeholder(s)) {
@@ -85,7 +85,7 @@ fn source<'a>(dom: &'a Dom, id: NodeId, el: &'a Element, removed: &NodeSet) -> O
         .or(src)
 }
 
-fn srcset_of(el: &Element) -> Option<&str> {
+fn srcset_of(el: Element<'_>) -> Option<&str> {
     ["srcset", "data-srcset"]
         .iter()
         .find_map(|&a| el.attr(a).and_then(largest_candidate))

@@ -33,7 +33,7 @@ pub(super) enum Math {
 }
 
 /// The formula at `id`, when it is one.
-pub(super) fn math(dom: &Dom, id: NodeId, el: &Element) -> Option<Math> {
+pub(super) fn math(dom: &Dom, id: NodeId, el: Element<'_>) -> Option<Math> {
     if el.ns == Namespace::MathMl && &*el.name == "math" {
         return Some(mathml(dom, id, el));
     }
@@ -85,7 +85,7 @@ pub(super) fn math(dom: &Dom, id: NodeId, el: &Element) -> Option<Math> {
 }
 
 /// A `<math>` element's TeX, or its text when it has none.
-fn mathml(dom: &Dom, id: NodeId, el: &Element) -> Math {
+fn mathml(dom: &Dom, id: NodeId, el: Element<'_>) -> Math {
     let display = el.attr("display").is_some_and(|d| d == "block");
     let tex = el
         .attr("alttext")
@@ -124,7 +124,7 @@ fn annotation(dom: &Dom, id: NodeId) -> Option<String> {
 }
 
 /// The first element under `id` (bounded scan) that `wanted` accepts.
-fn find(dom: &Dom, id: NodeId, wanted: impl Fn(&Element) -> bool) -> Option<NodeId> {
+fn find(dom: &Dom, id: NodeId, wanted: impl Fn(Element) -> bool) -> Option<NodeId> {
     dom.subtree(id)
         .skip(1)
         .take(MAX_NODES)

@@ -155,7 +155,7 @@ impl Walk<'_> {
         }
     }
 
-    fn element(&mut self, id: NodeId, el: &Element) -> Exit {
+    fn element(&mut self, id: NodeId, el: Element<'_>) -> Exit {
         if self.note_root == Some(id) {
             return self.start_boundary();
         }
@@ -186,7 +186,7 @@ impl Walk<'_> {
 
     /// Elements written whole in a form of their own: footnote references
     /// and notes, math, embedded media. Their children are skipped.
-    fn special(&mut self, id: NodeId, el: &Element) -> Option<Exit> {
+    fn special(&mut self, id: NodeId, el: Element<'_>) -> Option<Exit> {
         if let Some(label) = self.page.notes.reference(id) {
             self.emit(Event::FootnoteRef(label.to_string()));
             return Some(Exit::Nothing);
@@ -239,7 +239,7 @@ impl Walk<'_> {
         }
     }
 
-    fn inline(&mut self, id: NodeId, el: &Element) -> Exit {
+    fn inline(&mut self, id: NodeId, el: Element<'_>) -> Exit {
         match &*el.name {
             "br" => self.emit(Event::HardBreak),
             "img" => self.image(id),
@@ -285,7 +285,7 @@ impl Walk<'_> {
 
     /// A link with a destination worth keeping; otherwise just its text
     /// (a back-link from a note to its reference: nothing at all).
-    fn link(&mut self, el: &Element) -> Exit {
+    fn link(&mut self, el: Element<'_>) -> Exit {
         let raw = el.attr("href").map(str::trim).unwrap_or("");
         let href = match self.page.destination(raw, self.note_root.is_some()) {
             Destination::Keep(href) => href,
@@ -307,7 +307,7 @@ impl Walk<'_> {
         Exit::Link
     }
 
-    fn block(&mut self, id: NodeId, el: &Element) -> Exit {
+    fn block(&mut self, id: NodeId, el: Element<'_>) -> Exit {
         if let Some(level) = heading_level(el) {
             self.inline_only += 1;
             return self.start(
@@ -353,7 +353,7 @@ impl Walk<'_> {
         Exit::Boundary
     }
 
-    fn pre(&mut self, id: NodeId, el: &Element) {
+    fn pre(&mut self, id: NodeId, el: Element<'_>) {
         self.skip_children();
         let br = if self.inline_only > 0 { " " } else { "\n" };
         let text = visible_text(self.dom, id, self.removed, br, usize::MAX);
@@ -378,7 +378,7 @@ impl Walk<'_> {
     }
 
     /// The `<code>` element that is the first element child of `id`.
-    fn code_child(&self, id: NodeId) -> Option<&Element> {
+    fn code_child(&self, id: NodeId) -> Option<Element<'_>> {
         let child = self
             .dom
             .children(id)
@@ -387,7 +387,7 @@ impl Walk<'_> {
         self.dom.element(*child).filter(|e| e.is("code"))
     }
 
-    fn list(&mut self, el: &Element) -> Exit {
+    fn list(&mut self, el: Element<'_>) -> Exit {
         let ordered = el.is("ol");
         let start = el
             .attr("start")
@@ -479,7 +479,7 @@ impl Walk<'_> {
         Exit::Table
     }
 
-    fn table_part(&mut self, id: NodeId, el: &Element) -> Exit {
+    fn table_part(&mut self, id: NodeId, el: Element<'_>) -> Exit {
         let Some(state) = self.tables.last_mut().filter(|t| t.pipe) else {
             return self.start_boundary();
         };
@@ -622,7 +622,7 @@ impl Walk<'_> {
 
 /// The language named by a `class` like `language-rust`, `lang-rust`,
 /// `highlight-rust` or `highlight-source-rust`.
-fn code_language(el: &Element) -> Option<&str> {
+fn code_language(el: Element<'_>) -> Option<&str> {
     el.classes().find_map(|class| {
         ["language-", "lang-", "highlight-source-", "highlight-"]
             .iter()

@@ -96,7 +96,7 @@ struct Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
-    fn of(el: &'a Element) -> Attrs<'a> {
+    fn of(el: Element<'a>) -> Attrs<'a> {
         let mut a = Attrs::default();
         for (name, value) in el.attrs() {
             let slot = match name {
@@ -149,7 +149,7 @@ impl<'a> Attrs<'a> {
             || self.words[BYLINE]
     }
 
-    fn is_furniture(&self, dom: &Dom, id: NodeId, el: &Element) -> bool {
+    fn is_furniture(&self, dom: &Dom, id: NodeId, el: Element<'_>) -> bool {
         if self
             .role
             .is_some_and(|r| FURNITURE_ROLES.contains(&r.trim()))
@@ -163,7 +163,7 @@ impl<'a> Attrs<'a> {
     }
 }
 
-fn skipped_tag(el: &Element) -> bool {
+fn skipped_tag(el: Element<'_>) -> bool {
     matches!(
         &*el.name,
         "head" | "script" | "style" | "noscript" | "template" | "svg"

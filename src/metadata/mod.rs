@@ -289,7 +289,7 @@ fn read_heading(dom: &Dom, id: NodeId, name: &str, found: &mut Found) {
     found.headings.push(text);
 }
 
-fn read_meta(el: &Element, meta: &mut HashMap<String, String>) {
+fn read_meta(el: Element<'_>, meta: &mut HashMap<String, String>) {
     let Some(content) = el.attr("content").map(fold).filter(|c| !c.is_empty()) else {
         return;
     };
@@ -305,7 +305,7 @@ fn read_meta(el: &Element, meta: &mut HashMap<String, String>) {
 /// Where `<meta>` keys are titles, authors, descriptions or site names:
 /// every such key of a `property` list (`og:title twitter:title`), else
 /// the `name`, in one spelling (`DC.Title` is `dc:title`).
-fn read_declared(el: &Element, declared: &mut HashMap<String, String>) {
+fn read_declared(el: Element<'_>, declared: &mut HashMap<String, String>) {
     let Some(content) = el.attr("content").map(fold).filter(|c| !c.is_empty()) else {
         return;
     };
@@ -346,7 +346,7 @@ fn squeeze(key: &str) -> String {
 }
 
 /// Every author `<meta>`, not only the first (first wins in `meta`).
-fn read_meta_author(el: &Element, authors: &mut Vec<String>) {
+fn read_meta_author(el: Element<'_>, authors: &mut Vec<String>) {
     let Some(content) = el.attr("content").map(fold).filter(|c| !c.is_empty()) else {
         return;
     };
@@ -365,7 +365,7 @@ fn read_meta_author(el: &Element, authors: &mut Vec<String>) {
 /// `<time datetime>`: marked as the publication (`pubdate`, `itemprop`,
 /// a `published` class) or modification date, else remembered as the
 /// first date of the page, the last resort for `published`.
-fn read_time(dom: &Dom, id: NodeId, el: &Element, found: &mut Found) {
+fn read_time(dom: &Dom, id: NodeId, el: Element<'_>, found: &mut Found) {
     let value = el
         .attr("datetime")
         .map(fold)
@@ -393,7 +393,7 @@ fn read_time(dom: &Dom, id: NodeId, el: &Element, found: &mut Found) {
     slot.get_or_insert(value);
 }
 
-fn read_link(el: &Element, found: &mut Found) {
+fn read_link(el: Element<'_>, found: &mut Found) {
     let rel = el.attr("rel").unwrap_or("");
     if rel
         .split_ascii_whitespace()
@@ -411,7 +411,7 @@ fn read_link(el: &Element, found: &mut Found) {
     }
 }
 
-fn read_script(dom: &Dom, id: NodeId, el: &Element, found: &mut Found) {
+fn read_script(dom: &Dom, id: NodeId, el: Element<'_>, found: &mut Found) {
     let is_ld = el
         .attr("type")
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));

@@ -152,18 +152,18 @@ const BODY_NAMES: &[&str] = &[
 ];
 
 /// Named as the page's content by a class token or the id.
-fn named_content(e: &Element) -> bool {
+fn named_content(e: Element<'_>) -> bool {
     named(e, CONTENT_NAMES) || named(e, BODY_NAMES)
 }
 
 /// Named as the article's body by a class token or the id.
-fn named_body(e: &Element) -> bool {
+fn named_body(e: Element<'_>) -> bool {
     named(e, BODY_NAMES)
 }
 
 /// A class token or the id is one of `names`, read in one spelling:
 /// ASCII case ignored, `_` and `__` as `-` ("entry__content").
-fn named(e: &Element, names: &[&str]) -> bool {
+fn named(e: Element<'_>, names: &[&str]) -> bool {
     e.classes()
         .chain(e.id())
         .any(|t| names.iter().any(|n| same_name(t, n)))
@@ -207,7 +207,7 @@ fn in_code_element(dom: &Dom, text: NodeId) -> bool {
 }
 
 /// `<article>`, `<main>`, `[role=main]`, `[itemprop~=articleBody]`.
-pub(crate) fn is_article_marker(e: &Element) -> bool {
+pub(crate) fn is_article_marker(e: Element<'_>) -> bool {
     e.is_named(&local_name!("article"))
         || e.is_named(&local_name!("main"))
         || e.attr_named(&local_name!("role"))
@@ -219,7 +219,7 @@ pub(crate) fn is_article_marker(e: &Element) -> bool {
 /// A marker that names the article itself (`<article>`,
 /// `itemprop=articleBody`), not the page's main column (`<main>`,
 /// `role=main`), which may hold other things beside it.
-pub(crate) fn names_article(e: &Element) -> bool {
+pub(crate) fn names_article(e: Element<'_>) -> bool {
     e.is_named(&local_name!("article"))
         || e.attr_named(&local_name!("itemprop"))
             .is_some_and(is_article_body)
@@ -283,7 +283,7 @@ impl Scan {
         scan
     }
 
-    fn element(&mut self, id: NodeId, e: &Element) {
+    fn element(&mut self, id: NodeId, e: Element<'_>) {
         if is_article_marker(e) {
             self.markers.push(id);
         }

@@ -29,7 +29,7 @@ impl<'p> ClassCache<'p> {
     /// Calls `hit` with each pattern of `set` (the combined class/id
     /// patterns) that one of the element's role names matches; a pattern
     /// may be told more than once.
-    pub(super) fn hits(&mut self, set: &RegexSet, el: &'p Element, mut hit: impl FnMut(usize)) {
+    pub(super) fn hits(&mut self, set: &RegexSet, el: Element<'p>, mut hit: impl FnMut(usize)) {
         if let Some(class) = el.class() {
             let span = match self.by_attribute.get(class) {
                 Some(&span) => span,
@@ -146,7 +146,7 @@ fn starts_with_any(token: &str, prefixes: &[&str]) -> bool {
 /// phrase: five words or more, or three with a little word of running
 /// text ("sharing-with-a-single-developer", a docs section). Role ids
 /// are lists of nouns ("mvp-fly-soc-wrap", "comment-form-load-service").
-fn is_anchor_id(el: &Element, id: &str) -> bool {
+fn is_anchor_id(el: Element<'_>, id: &str) -> bool {
     if matches!(&*el.name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
         return true;
     }

@@ -127,7 +127,7 @@ impl<'c, 'p> Matcher<'c, 'p> {
 
     /// The rules filed under the element's tag, classes, attributes or
     /// short text (in rule order when few: see `SORT_AT_MOST`).
-    fn collect_candidates(&mut self, page: &Page, el: &'p Element, id: NodeId, action: Action) {
+    fn collect_candidates(&mut self, page: &Page, el: Element<'p>, id: NodeId, action: Action) {
         let index = self.index(action);
         self.candidates.clear();
         if let Some(rules) = index.by_tag.get(&el.name) {
@@ -169,7 +169,7 @@ impl<'c, 'p> Matcher<'c, 'p> {
     }
 
     /// All of a rule's matchers, cheapest first.
-    fn matches(&mut self, page: &Page, rule: &Rule, el: &'p Element, id: NodeId) -> bool {
+    fn matches(&mut self, page: &Page, rule: &Rule, el: Element<'p>, id: NodeId) -> bool {
         (rule.tags.is_empty() || rule.tags.contains(&el.name))
             && !(rule.class_id.is_some() && page.large.contains(id))
             && rule.max_chars.is_none_or(|m| page.chars(id) <= m)
@@ -190,7 +190,7 @@ impl<'c, 'p> Matcher<'c, 'p> {
                 }))
     }
 
-    fn class_hits(&mut self, el: &'p Element) {
+    fn class_hits(&mut self, el: Element<'p>) {
         if self.classes.known {
             return;
         }
@@ -260,7 +260,7 @@ fn extend_hits(candidates: &mut Vec<usize>, found: &[usize], by: &[Vec<usize>]) 
     }
 }
 
-fn attribute_match(rule: &Rule, el: &Element) -> bool {
+fn attribute_match(rule: &Rule, el: Element<'_>) -> bool {
     match &rule.attribute {
         None => true,
         Some((name, value)) => el
