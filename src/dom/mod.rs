@@ -28,7 +28,6 @@ pub(crate) use select::{
 pub(crate) use walk::{Step, Walker};
 
 use html5ever::Attribute;
-use html5ever::tendril::StrTendril;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -151,7 +150,8 @@ impl ElementData {
 enum Stored {
     Document,
     Element(ElementData),
-    Text(StrTendril),
+    /// Where its text sits in [`Dom::text`].
+    Text(Range<usize>),
 }
 
 /// What a node holds, as other modules read it (see [`Dom::data`]).
@@ -159,7 +159,7 @@ enum Stored {
 pub(crate) enum NodeData<'a> {
     Document,
     Element(Element<'a>),
-    Text(&'a StrTendril),
+    Text(&'a str),
 }
 
 #[derive(Debug, Clone)]
@@ -181,6 +181,10 @@ pub(crate) struct Dom {
     /// Every element's attributes, each element's in one contiguous run,
     /// in document order (see [`Element`]).
     attrs: Vec<Attribute>,
+    /// Every text node's text, one after another in document order: the
+    /// walks that read text read memory in order, not a buffer per node
+    /// wherever the tree builder left it.
+    text: String,
 }
 
 impl Dom {
@@ -208,7 +212,7 @@ impl Dom {
     pub(crate) fn data(&self, id: NodeId) -> NodeData<'_> {
         match &self.nodes[id.index()].data {
             Stored::Element(e) => NodeData::Element(self.view(e)),
-            Stored::Text(t) => NodeData::Text(t),
+            Stored::Text(t) => NodeData::Text(&self.text[t.clone()]),
             Stored::Document => NodeData::Document,
         }
     }
@@ -230,7 +234,7 @@ impl Dom {
 
     pub(crate) fn text(&self, id: NodeId) -> Option<&str> {
         match &self.nodes[id.index()].data {
-            Stored::Text(t) => Some(t),
+            Stored::Text(t) => Some(&self.text[t.clone()]),
             _ => None,
         }
     }

@@ -89,9 +89,9 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
 
 /// Moves the rcdom tree into the arena in document order with an explicit
 /// stack, so ids are pre-order and a deep page cannot overflow the call
-/// stack. Names and text are moved out of rcdom, not copied; children
-/// lists share one vector, and so do attributes (moved into it in
-/// document order: see [`super::Element`]). Each rcdom node gives up its children
+/// stack. Names are moved out of rcdom, not copied; children lists share
+/// one vector, and so do attributes (moved into it in document order:
+/// see [`super::Element`]) and text (copied into one string). Each rcdom node gives up its children
 /// as it is visited and is dropped right after, so the tree is taken
 /// apart in the same walk instead of in a second one when it is dropped.
 /// `(tags, attributes)`, the start tags the tree builder saw and their
@@ -103,6 +103,7 @@ fn from_rcdom(document: Handle, (tags, attributes): (usize, usize)) -> Dom {
     // (node, its parent, its slot in child_ids); only kept nodes.
     let mut stack: Vec<(Handle, Option<NodeId>, usize)> = Vec::with_capacity(64);
     let mut attrs: Vec<Attribute> = Vec::with_capacity(attributes);
+    let mut text = String::new();
     stack.push((document, None, usize::MAX));
     while let Some((handle, parent, slot)) = stack.pop() {
         let id = NodeId(nodes.len() as u32);
@@ -117,7 +118,7 @@ fn from_rcdom(document: Handle, (tags, attributes): (usize, usize)) -> Dom {
             parent,
             children: start as u32..child_ids.len() as u32,
             end: id,
-            data: take(&handle, &mut attrs),
+            data: take(&handle, &mut attrs, &mut text),
         });
         drop(handle);
         let mut slot = child_ids.len();
@@ -133,6 +134,7 @@ fn from_rcdom(document: Handle, (tags, attributes): (usize, usize)) -> Dom {
         nodes,
         child_ids,
         attrs,
+        text,
     }
 }
 
@@ -168,11 +170,16 @@ fn is_kept(handle: &Handle) -> bool {
 }
 
 /// The node's data, moved out of the rcdom node (which is dropped after),
-/// its attributes onto the end of `attrs`; only called for kept nodes
+/// its attributes onto the end of `attrs` and its text onto the end of
+/// `text`; only called for kept nodes
 /// (see [`is_kept`]).
-fn take(handle: &Handle, attrs: &mut Vec<Attribute>) -> Stored {
+fn take(handle: &Handle, attrs: &mut Vec<Attribute>, text: &mut String) -> Stored {
     match &handle.data {
-        RcData::Text { contents } => Stored::Text(contents.take()),
+        RcData::Text { contents } => {
+            let start = text.len();
+            text.push_str(&contents.borrow());
+            Stored::Text(start..text.len())
+        }
         RcData::Element {
             name, attrs: own, ..
         } => {

@@ -31,7 +31,7 @@ fn dump(dom: &Dom, emptied: bool) -> String {
                 writeln!(out, "{d} <{:?} {} {}>", e.ns, &*e.name, attrs.join(" "))
             }
             NodeData::Text(_) if emptied && parent.is_some_and(|p| is_skipped(dom, p)) => Ok(()),
-            NodeData::Text(t) => writeln!(out, "{d} {:?}", &**t),
+            NodeData::Text(t) => writeln!(out, "{d} {:?}", t),
         }
         .expect("writing to a String");
     }
