@@ -7,7 +7,7 @@
 //! counted CJK-aware instead of words split on spaces.
 
 use super::stats::{Stats, is_block};
-use crate::dom::{Dom, Element, NodeId};
+use crate::dom::{Dom, Element, LocalName, NodeId, local_name};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -70,25 +70,26 @@ fn receivers<'a>(dom: &'a Dom, id: NodeId, el: Element<'_>) -> impl Iterator<Ite
         .take(ANCESTOR_LEVELS)
 }
 
-fn is_paragraph(name: &str) -> bool {
+fn is_paragraph(name: &LocalName) -> bool {
     matches!(
-        name,
-        "p" | "pre"
-            | "li"
-            | "dd"
-            | "dt"
-            | "blockquote"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "figcaption"
-            | "th"
-            | "caption"
-            | "address"
-            | "summary"
+        *name,
+        local_name!("p")
+            | local_name!("pre")
+            | local_name!("li")
+            | local_name!("dd")
+            | local_name!("dt")
+            | local_name!("blockquote")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("figcaption")
+            | local_name!("th")
+            | local_name!("caption")
+            | local_name!("address")
+            | local_name!("summary")
     )
 }
 

@@ -2,7 +2,7 @@
 //! passes: forward (what is gone, which block owns each text) and backward
 //! (subtree sums).
 
-use crate::dom::{Dom, NodeId, NodeSet};
+use crate::dom::{Dom, LocalName, NodeId, NodeSet, local_name};
 
 /// Weight of one CJK character against one Latin letter: a Hangul syllable
 /// or Han character carries about as much as two to three Latin letters
@@ -208,48 +208,49 @@ pub(super) fn is_cjk(c: char) -> bool {
 }
 
 /// Elements that start a new block of text.
-pub(super) fn is_block(name: &str) -> bool {
+pub(super) fn is_block(name: &LocalName) -> bool {
     matches!(
-        name,
-        "p" | "div"
-            | "section"
-            | "article"
-            | "main"
-            | "body"
-            | "td"
-            | "th"
-            | "li"
-            | "dd"
-            | "dt"
-            | "blockquote"
-            | "pre"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "figure"
-            | "figcaption"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "table"
-            | "tr"
-            | "tbody"
-            | "thead"
-            | "form"
-            | "center"
-            | "address"
-            | "details"
-            | "summary"
-            | "fieldset"
-            | "hgroup"
-            | "caption"
+        *name,
+        local_name!("p")
+            | local_name!("div")
+            | local_name!("section")
+            | local_name!("article")
+            | local_name!("main")
+            | local_name!("body")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("li")
+            | local_name!("dd")
+            | local_name!("dt")
+            | local_name!("blockquote")
+            | local_name!("pre")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("figure")
+            | local_name!("figcaption")
+            | local_name!("header")
+            | local_name!("footer")
+            | local_name!("aside")
+            | local_name!("nav")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("dl")
+            | local_name!("table")
+            | local_name!("tr")
+            | local_name!("tbody")
+            | local_name!("thead")
+            | local_name!("form")
+            | local_name!("center")
+            | local_name!("address")
+            | local_name!("details")
+            | local_name!("summary")
+            | local_name!("fieldset")
+            | local_name!("hgroup")
+            | local_name!("caption")
     )
 }
 

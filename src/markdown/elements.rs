@@ -1,103 +1,103 @@
 //! What each HTML element is to Markdown (skipped, inline or block), and
 //! the text of a subtree as code and captions need it.
 
-use crate::dom::{Dom, Element, Namespace, NodeData, NodeId, NodeSet};
+use crate::dom::{Dom, Element, LocalName, Namespace, NodeData, NodeId, NodeSet, local_name};
 
 /// Elements whose content is never article text. Math, iframes, video
 /// and audio are caught before this test by the walk (`math.rs`,
-/// `embed.rs`) when they have a Markdown form. A `match` on the name, which
-/// the compiler turns into a switch on length and a few comparisons: the
-/// walk asks for every element.
-fn is_skipped(name: &str) -> bool {
+/// `embed.rs`) when they have a Markdown form. The walk asks for every
+/// element: the names are interned, so each is an integer comparison
+/// (`portal`, not among html5ever's interned names, is compared as text).
+fn is_skipped(name: &LocalName) -> bool {
     matches!(
-        name,
-        "script"
-            | "style"
-            | "template"
-            | "noscript"
-            | "head"
-            | "title"
-            | "meta"
-            | "link"
-            | "base"
-            | "iframe"
-            | "frame"
-            | "frameset"
-            | "noframes"
-            | "object"
-            | "embed"
-            | "applet"
-            | "param"
-            | "svg"
-            | "math"
-            | "canvas"
-            | "video"
-            | "audio"
-            | "source"
-            | "track"
-            | "map"
-            | "area"
-            | "input"
-            | "button"
-            | "select"
-            | "textarea"
-            | "option"
-            | "optgroup"
-            | "datalist"
-            | "noembed"
-            | "portal"
-    )
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("template")
+            | local_name!("noscript")
+            | local_name!("head")
+            | local_name!("title")
+            | local_name!("meta")
+            | local_name!("link")
+            | local_name!("base")
+            | local_name!("iframe")
+            | local_name!("frame")
+            | local_name!("frameset")
+            | local_name!("noframes")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("applet")
+            | local_name!("param")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("canvas")
+            | local_name!("video")
+            | local_name!("audio")
+            | local_name!("source")
+            | local_name!("track")
+            | local_name!("map")
+            | local_name!("area")
+            | local_name!("input")
+            | local_name!("button")
+            | local_name!("select")
+            | local_name!("textarea")
+            | local_name!("option")
+            | local_name!("optgroup")
+            | local_name!("datalist")
+            | local_name!("noembed")
+    ) || &**name == "portal"
 }
 
 /// HTML's phrasing elements: they stay inside the current paragraph.
-fn is_inline(name: &str) -> bool {
+fn is_inline(name: &LocalName) -> bool {
     matches!(
-        name,
-        "a" | "abbr"
-            | "acronym"
-            | "b"
-            | "bdi"
-            | "bdo"
-            | "big"
-            | "br"
-            | "cite"
-            | "code"
-            | "data"
-            | "del"
-            | "dfn"
-            | "em"
-            | "font"
-            | "i"
-            | "img"
-            | "ins"
-            | "kbd"
-            | "label"
-            | "mark"
-            | "meter"
-            | "nobr"
-            | "output"
-            | "picture"
-            | "progress"
-            | "q"
-            | "rb"
-            | "rp"
-            | "rt"
-            | "rtc"
-            | "ruby"
-            | "s"
-            | "samp"
-            | "slot"
-            | "small"
-            | "span"
-            | "strike"
-            | "strong"
-            | "sub"
-            | "sup"
-            | "time"
-            | "tt"
-            | "u"
-            | "var"
-            | "wbr"
+        *name,
+        local_name!("a")
+            | local_name!("abbr")
+            | local_name!("acronym")
+            | local_name!("b")
+            | local_name!("bdi")
+            | local_name!("bdo")
+            | local_name!("big")
+            | local_name!("br")
+            | local_name!("cite")
+            | local_name!("code")
+            | local_name!("data")
+            | local_name!("del")
+            | local_name!("dfn")
+            | local_name!("em")
+            | local_name!("font")
+            | local_name!("i")
+            | local_name!("img")
+            | local_name!("ins")
+            | local_name!("kbd")
+            | local_name!("label")
+            | local_name!("mark")
+            | local_name!("meter")
+            | local_name!("nobr")
+            | local_name!("output")
+            | local_name!("picture")
+            | local_name!("progress")
+            | local_name!("q")
+            | local_name!("rb")
+            | local_name!("rp")
+            | local_name!("rt")
+            | local_name!("rtc")
+            | local_name!("ruby")
+            | local_name!("s")
+            | local_name!("samp")
+            | local_name!("slot")
+            | local_name!("small")
+            | local_name!("span")
+            | local_name!("strike")
+            | local_name!("strong")
+            | local_name!("sub")
+            | local_name!("sup")
+            | local_name!("time")
+            | local_name!("tt")
+            | local_name!("u")
+            | local_name!("var")
+            | local_name!("wbr")
     )
 }
 
@@ -130,13 +130,15 @@ pub(super) fn is_hidden(dom: &Dom, id: NodeId, removed: &NodeSet) -> bool {
 
 /// The heading level of `h1`..`h6`.
 pub(super) fn heading_level(el: Element<'_>) -> Option<u8> {
-    match &*el.name {
-        "h1" => Some(1),
-        "h2" => Some(2),
-        "h3" => Some(3),
-        "h4" => Some(4),
-        "h5" => Some(5),
-        "h6" => Some(6),
+    // Interned names: integer comparisons, for a test every walk makes
+    // of every element.
+    match el.name {
+        local_name!("h1") => Some(1),
+        local_name!("h2") => Some(2),
+        local_name!("h3") => Some(3),
+        local_name!("h4") => Some(4),
+        local_name!("h5") => Some(5),
+        local_name!("h6") => Some(6),
         _ => None,
     }
 }

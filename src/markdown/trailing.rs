@@ -7,12 +7,26 @@
 //! last text and are nothing but links lead away from it.
 
 use super::elements::heading_level;
-use crate::dom::{Dom, Namespace, NodeId, NodeSet};
+use crate::dom::{Dom, Element, Namespace, NodeId, NodeSet, local_name};
 
-/// Elements that show something without text.
-const MEDIA: &[&str] = &[
-    "img", "picture", "video", "audio", "iframe", "embed", "object", "svg", "math",
-];
+/// Elements that show something without text. The names are interned
+/// (integer comparisons), as in the other tests this pass makes of every
+/// element.
+fn is_media(e: Element<'_>) -> bool {
+    e.ns == Namespace::Html
+        && matches!(
+            e.name,
+            local_name!("img")
+                | local_name!("picture")
+                | local_name!("video")
+                | local_name!("audio")
+                | local_name!("iframe")
+                | local_name!("embed")
+                | local_name!("object")
+                | local_name!("svg")
+                | local_name!("math")
+        )
+}
 
 /// Longer headings say something of their own.
 const MAX_LABEL_WORDS: usize = 12;
@@ -56,7 +70,20 @@ const MIN_CLOUD_LINKS: u32 = 3;
 const MIN_CLOUD_LINK_SHARE: f64 = 0.7;
 
 /// Blocks that can be a cloud of links.
-const CLOUD_BLOCKS: &[&str] = &["p", "div", "ul", "ol", "section", "footer", "aside", "nav"];
+fn is_cloud_block(e: Element<'_>) -> bool {
+    e.ns == Namespace::Html
+        && matches!(
+            e.name,
+            local_name!("p")
+                | local_name!("div")
+                | local_name!("ul")
+                | local_name!("ol")
+                | local_name!("section")
+                | local_name!("footer")
+                | local_name!("aside")
+                | local_name!("nav")
+        )
+}
 
 /// Per node of one root's subtree (indexed from the root): visible
 /// characters, those inside links, and links. One pass from the end of the
@@ -91,7 +118,11 @@ impl Counts {
             if let Some(text) = dom.text(id) {
                 c.chars[k] += non_whitespace_chars(text);
             }
-            if dom.element(id).is_some_and(|e| e.is("a")) && !shows_address(dom, id, removed) {
+            if dom
+                .element(id)
+                .is_some_and(|e| e.is_named(&local_name!("a")))
+                && !shows_address(dom, id, removed)
+            {
                 c.links[k] += 1;
                 c.link_chars[k] = c.chars[k];
             }
@@ -115,9 +146,7 @@ impl Counts {
         self.links[k] >= MIN_CLOUD_LINKS
             && self.chars[k] > 0
             && f64::from(self.link_chars[k]) >= MIN_CLOUD_LINK_SHARE * f64::from(self.chars[k])
-            && dom
-                .element(id)
-                .is_some_and(|e| CLOUD_BLOCKS.iter().any(|b| e.is(b)))
+            && dom.element(id).is_some_and(is_cloud_block)
     }
 }
 
@@ -137,39 +166,40 @@ fn non_whitespace_chars(text: &str) -> u32 {
 /// A link whose text is its address is a source the article cites, not
 /// a way out of it.
 fn shows_address(dom: &Dom, link: NodeId, removed: &NodeSet) -> bool {
-    let start = text_start(dom, link, removed);
-    ["http://", "https://", "www."].iter().any(|p| {
-        start.len() > p.len() && start.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    })
+    let mut start = [0u8; TEXT_START_BYTES];
+    let start = text_start(dom, link, removed, &mut start);
+    ["http://", "https://", "www."]
+        .iter()
+        .any(|p| start.len() > p.len() && start[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
-/// Bytes of a link's text that [`shows_address`] reads: the text with
-/// leading whitespace trimmed, cut after its ninth byte (one more than the
-/// longest prefix), so a long link text is not copied.
+/// Bytes of a link's text that [`shows_address`] reads: one more than the
+/// longest prefix, so a long link text is not read through.
 const TEXT_START_BYTES: usize = 9;
 
-/// The start of `link`'s text (without the subtrees in `removed`), leading
-/// whitespace trimmed: the whole text when it is shorter than
-/// [`TEXT_START_BYTES`], else at least that many bytes of it.
-fn text_start(dom: &Dom, link: NodeId, removed: &NodeSet) -> String {
-    let mut start = String::new();
+/// The first bytes of `link`'s text (without the subtrees in `removed`),
+/// leading whitespace trimmed, copied into `out`: the whole text when it
+/// is shorter than [`TEXT_START_BYTES`].
+fn text_start<'b>(
+    dom: &Dom,
+    link: NodeId,
+    removed: &NodeSet,
+    out: &'b mut [u8; TEXT_START_BYTES],
+) -> &'b [u8] {
+    let mut len = 0;
     for text in dom
         .subtree_except(link, removed)
         .filter_map(|n| dom.text(n))
     {
-        let text = if start.is_empty() {
-            text.trim_start()
-        } else {
-            text
-        };
-        for c in text.chars() {
-            if start.len() >= TEXT_START_BYTES {
-                return start;
-            }
-            start.push(c);
+        let text = if len == 0 { text.trim_start() } else { text };
+        let take = text.len().min(TEXT_START_BYTES - len);
+        out[len..len + take].copy_from_slice(&text.as_bytes()[..take]);
+        len += take;
+        if len == TEXT_START_BYTES {
+            break;
         }
     }
-    start
+    &out[..len]
 }
 
 /// A heading that names what should follow ("Comments", "Most read",
@@ -190,9 +220,7 @@ fn shows_something(dom: &Dom, id: NodeId) -> bool {
                 .is_some_and(|b| b.is_ascii_graphic())
                 || !text.trim().is_empty()
         }
-        None => dom
-            .element(id)
-            .is_some_and(|e| e.ns == Namespace::Html && MEDIA.contains(&&*e.name)),
+        None => dom.element(id).is_some_and(is_media),
     }
 }
 
@@ -277,11 +305,12 @@ mod tests {
         let dom = Dom::parse("<a> <b> </b>\n <i>https</i>://example.org/a/long/path</a>");
         let link = dom.find("a").unwrap();
         let removed = NodeSet::new(dom.len());
-        assert_eq!(text_start(&dom, link, &removed), "https://e");
+        let mut buffer = [0; TEXT_START_BYTES];
+        assert_eq!(text_start(&dom, link, &removed, &mut buffer), b"https://e");
         assert!(shows_address(&dom, link, &removed));
         let dom = Dom::parse("<a> www.</a>");
         let link = dom.find("a").unwrap();
-        assert_eq!(text_start(&dom, link, &removed), "www.");
+        assert_eq!(text_start(&dom, link, &removed, &mut buffer), b"www.");
         assert!(!shows_address(&dom, link, &removed));
     }
 

@@ -13,7 +13,7 @@ mod date;
 mod jsonld;
 mod title;
 
-use crate::dom::{Dom, Element, NodeId};
+use crate::dom::{Dom, Element, NodeId, local_name};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -252,20 +252,23 @@ fn collect(dom: &Dom) -> Found {
     let mut found = Found::default();
     for id in dom.ids() {
         let Some(el) = dom.element(id) else { continue };
-        match &*el.name {
-            "html" => found.lang = el.attr("lang").map(fold).filter(|l| !l.is_empty()),
-            "title" if el.is("title") && found.title.is_none() => {
+        // Interned names: integer comparisons, for every element.
+        match el.name {
+            local_name!("html") => {
+                found.lang = el.attr("lang").map(fold).filter(|l| !l.is_empty());
+            }
+            local_name!("title") if el.is_named(&local_name!("title")) && found.title.is_none() => {
                 found.title = Some(fold(&dom.text_content(id)));
             }
-            "meta" => {
+            local_name!("meta") => {
                 read_meta(el, &mut found.meta);
                 read_declared(el, &mut found.declared);
                 read_meta_author(el, &mut found.meta_authors);
             }
-            "time" => read_time(dom, id, el, &mut found),
-            "link" => read_link(el, &mut found),
-            "script" => read_script(dom, id, el, &mut found),
-            "h1" | "h2" => read_heading(dom, id, &el.name, &mut found),
+            local_name!("time") => read_time(dom, id, el, &mut found),
+            local_name!("link") => read_link(el, &mut found),
+            local_name!("script") => read_script(dom, id, el, &mut found),
+            local_name!("h1") | local_name!("h2") => read_heading(dom, id, &el.name, &mut found),
             _ => {}
         }
     }
