@@ -46,6 +46,19 @@ impl NodeId {
     }
 }
 
+/// `h1` to `h6` (by interned name).
+pub(crate) fn is_heading(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+    )
+}
+
 /// The namespace of an element: only the three the HTML parser produces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Namespace {

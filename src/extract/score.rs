@@ -7,7 +7,7 @@
 //! counted CJK-aware instead of words split on spaces.
 
 use super::stats::{Stats, is_block};
-use crate::dom::{Dom, Element, LocalName, NodeId, local_name};
+use crate::dom::{Dom, Element, LocalName, NodeId, is_heading, local_name};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -79,18 +79,12 @@ fn is_paragraph(name: &LocalName) -> bool {
             | local_name!("dd")
             | local_name!("dt")
             | local_name!("blockquote")
-            | local_name!("h1")
-            | local_name!("h2")
-            | local_name!("h3")
-            | local_name!("h4")
-            | local_name!("h5")
-            | local_name!("h6")
             | local_name!("figcaption")
             | local_name!("th")
             | local_name!("caption")
             | local_name!("address")
             | local_name!("summary")
-    )
+    ) || is_heading(name)
 }
 
 /// A candidate's starting score from its tag and class/id hints.

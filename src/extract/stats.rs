@@ -2,7 +2,7 @@
 //! passes: forward (what is gone, which block owns each text) and backward
 //! (subtree sums).
 
-use crate::dom::{Dom, LocalName, NodeId, NodeSet, local_name};
+use crate::dom::{Dom, LocalName, NodeId, NodeSet, is_heading, local_name};
 
 /// Weight of one CJK character against one Latin letter: a Hangul syllable
 /// or Han character carries about as much as two to three Latin letters
@@ -224,12 +224,6 @@ pub(super) fn is_block(name: &LocalName) -> bool {
             | local_name!("dt")
             | local_name!("blockquote")
             | local_name!("pre")
-            | local_name!("h1")
-            | local_name!("h2")
-            | local_name!("h3")
-            | local_name!("h4")
-            | local_name!("h5")
-            | local_name!("h6")
             | local_name!("figure")
             | local_name!("figcaption")
             | local_name!("header")
@@ -251,7 +245,7 @@ pub(super) fn is_block(name: &LocalName) -> bool {
             | local_name!("fieldset")
             | local_name!("hgroup")
             | local_name!("caption")
-    )
+    ) || is_heading(name)
 }
 
 #[cfg(test)]
