@@ -95,7 +95,10 @@ impl Stats {
                 continue;
             }
             let i = id.index();
-            if dom.element(id).is_some_and(|e| e.is("a")) {
+            if dom
+                .element(id)
+                .is_some_and(|e| e.is_named(&local_name!("a")))
+            {
                 self.link[i] = self.text[i];
             }
             if let Some(p) = dom.parent(id) {

@@ -4,7 +4,7 @@
 //! so the page's headings are written without them.
 
 use super::elements::heading_level;
-use crate::dom::{Dom, NodeId, NodeSet};
+use crate::dom::{Dom, NodeId, NodeSet, local_name};
 
 /// What a permalink shows: symbols, or nothing visible at all.
 const MARKS: &[char] = &[
@@ -20,7 +20,7 @@ pub(crate) fn permalinks(dom: &Dom, roots: &[NodeId], removed: &NodeSet) -> Vec<
     let mut found = Vec::new();
     for &root in roots {
         for id in dom.subtree_except(root, removed) {
-            let Some(el) = dom.element(id).filter(|e| e.is("a")) else {
+            let Some(el) = dom.element(id).filter(|e| e.is_named(&local_name!("a"))) else {
                 continue;
             };
             let same_page = el.attr("href").is_some_and(|h| h.trim().starts_with('#'));
