@@ -1,6 +1,7 @@
 //! Rules compiled once per run: regexes built, class/id patterns combined
 //! into one `RegexSet` so each class token is matched once for all rules.
 
+use super::RuleNote;
 use super::draft::{Draft, Located};
 use super::format::Action;
 use super::index::Index;
@@ -9,6 +10,7 @@ use super::text_sets::TextSets;
 use crate::Error;
 use crate::dom::{CompiledSelector, LocalName, parse_selector};
 use regex::{Regex, RegexSet};
+use regex_syntax::hir::{Hir, Look};
 
 /// Default `max_chars` of a text rule: boilerplate labels are short.
 const DEFAULT_TEXT_MAX_CHARS: usize = 200;
@@ -58,11 +60,14 @@ struct Patterns {
     class_id: Vec<String>,
     text: Vec<String>,
     text_max_chars: Vec<usize>,
+    /// Text patterns that will make every page's rules stage slower.
+    notes: Vec<RuleNote>,
 }
 
 /// Compiles drafts in order; the first invalid rule stops everything,
-/// so no page is ever converted with a half-loaded rule set.
-pub(super) fn compile(drafts: Vec<Draft>) -> Result<Compiled, Error> {
+/// so no page is ever converted with a half-loaded rule set. Also returns
+/// notes on text patterns that are costly to run (see [`text_cost`]).
+pub(super) fn compile(drafts: Vec<Draft>) -> Result<(Compiled, Vec<RuleNote>), Error> {
     let mut rules = Vec::with_capacity(drafts.len());
     let mut patterns = Patterns::default();
     for draft in drafts {
@@ -77,14 +82,15 @@ pub(super) fn compile(drafts: Vec<Draft>) -> Result<Compiled, Error> {
         .into_iter()
         .zip(patterns.text_max_chars)
         .collect();
-    Ok(Compiled {
+    let compiled = Compiled {
         rules,
         class_id: combine("class_id", &patterns.class_id)?,
         text: TextSets::new(&text)?,
         drop,
         keep,
         hosts,
-    })
+    };
+    Ok((compiled, patterns.notes))
 }
 
 /// Lazy-DFA cache for a combined set (the regex crate's default: 2 MiB).
@@ -127,6 +133,10 @@ fn compile_rule(draft: Draft, patterns: &mut Patterns) -> Result<Rule, Error> {
     let class_id = add_pattern(&draft, draft.class_id.as_ref(), &mut patterns.class_id)?;
     let attribute = compile_attribute(&draft)?;
     let text = add_pattern(&draft, draft.text.as_ref(), &mut patterns.text)?;
+    if let (Some((_, hir)), Some(pattern)) = (&text, &draft.text) {
+        patterns.notes.extend(text_cost(&draft, pattern, hir));
+    }
+    let (class_id, text) = (class_id.map(|(i, _)| i), text.map(|(i, _)| i));
     let selectors = compile_selector(&draft)?;
     let sites = compile_sites(&draft)?;
     let max_chars = draft
@@ -191,20 +201,57 @@ fn compile_attribute(draft: &Draft) -> Result<Option<(String, Option<Regex>)>, E
 }
 
 /// Checks a pattern's syntax and queues it for its `RegexSet`; returns its
-/// index there.
+/// index there, and the pattern parsed.
 fn add_pattern(
     draft: &Draft,
     pattern: Option<&Located<String>>,
     into: &mut Vec<String>,
-) -> Result<Option<usize>, Error> {
+) -> Result<Option<(usize, Hir)>, Error> {
     let Some(pattern) = pattern else {
         return Ok(None);
     };
-    regex_syntax::Parser::new()
+    let hir = regex_syntax::Parser::new()
         .parse(&pattern.value)
         .map_err(|e| invalid_regex(draft, pattern, &e.to_string()))?;
     into.push(pattern.value.clone());
-    Ok(Some(into.len() - 1))
+    Ok(Some((into.len() - 1, hir)))
+}
+
+/// What makes a text pattern costly on every page, as a note at the
+/// pattern. All text patterns run as one automaton over the text of
+/// every short element: a pattern not anchored at the start (`^`) makes
+/// that automaton read each text to its end instead of stopping after a
+/// few characters, and a Unicode word boundary (`\b`) stops the regex
+/// crate's lazy DFA at the first non-ASCII character, leaving the whole
+/// set to a slower engine. Either can make the rules stage several times
+/// slower; neither is an error.
+fn text_cost(draft: &Draft, pattern: &Located<String>, hir: &Hir) -> Vec<RuleNote> {
+    let properties = hir.properties();
+    let mut notes = Vec::new();
+    let mut note = |message: String| {
+        notes.push(RuleNote {
+            source: draft.file.clone(),
+            line: Some(pattern.line),
+            message: format!("rule '{}': {message}", draft.name),
+        });
+    };
+    if !properties.look_set_prefix().contains(Look::Start) {
+        note(
+            "its text pattern does not start with ^, so it is tried at every position of the \
+             text of every short element, which slows every page; if its words begin the \
+             text they match, start it with ^"
+                .into(),
+        );
+    }
+    if properties.look_set().contains_word_unicode() {
+        note(
+            "its text pattern has a Unicode word boundary (\\b), which makes all text patterns \
+             run on a slower engine on pages with non-ASCII text; (?-u:\\b) is an ASCII word \
+             boundary"
+                .into(),
+        );
+    }
+    notes
 }
 
 fn invalid_regex(draft: &Draft, pattern: &Located<String>, detail: &str) -> Error {

@@ -69,6 +69,27 @@ pub struct RuleSet {
     notes: Vec<RuleNote>,
 }
 
+/// One note per rules file with text patterns that are costly to run
+/// (the notes on each are told with `-v`).
+fn cost_summaries(costly: &[RuleNote]) -> Vec<RuleNote> {
+    let mut summaries: Vec<RuleNote> = Vec::new();
+    for note in costly {
+        if summaries.iter().any(|s| s.source == note.source) {
+            continue;
+        }
+        let count = costly.iter().filter(|n| n.source == note.source).count();
+        summaries.push(RuleNote {
+            source: note.source.clone(),
+            line: None,
+            message: format!(
+                "{count} note{} on text patterns that slow the rules stage on every page (-v tells which)",
+                if count == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    summaries
+}
+
 /// The formats a rules file can be in.
 #[derive(Debug, PartialEq, Eq)]
 enum Kind {
@@ -97,10 +118,10 @@ impl RuleSet {
             }
         }
         drafts.extend(lists.into_drafts());
-        Ok(RuleSet {
-            compiled: compile::compile(drafts)?,
-            notes,
-        })
+        let (compiled, costly) = compile::compile(drafts)?;
+        notes.extend(cost_summaries(&costly));
+        notes.extend(costly);
+        Ok(RuleSet { compiled, notes })
     }
 
     /// Lines skipped and counts, per rules file.

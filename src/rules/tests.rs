@@ -769,3 +769,37 @@ fn opinion_disclaimers_and_reprint_notices_are_dropped() {
       <h3>Mehr zum Thema auf Beispiel.de</h3>"#;
     assert_eq!(remaining(&rules, html), "Die Brücke wird im Mai eröffnet.");
 }
+
+/// Text patterns that slow every page are told (one summary per file,
+/// then each rule at its line); anchored ones without a Unicode `\b`,
+/// the built-in ones among them, are not.
+#[test]
+fn costly_text_patterns_are_noted_at_their_rule() {
+    assert_eq!(RuleSet::new(true, &[]).unwrap().notes(), &[]);
+    let rules = only(
+        "[[rule]]\nname = \"anchored\"\ntext = '(?i)^(share|tweet)$'\n\n\
+         [[rule]]\nname = \"anywhere\"\ntext = 'all rights reserved'\n\n\
+         [[rule]]\nname = \"words\"\ntext = '^\\bsponsored\\b'\n\n\
+         [[rule]]\nname = \"ascii words\"\ntext = '^(?-u:\\b)promoted(?-u:\\b)'\n",
+    );
+    let notes: Vec<String> = rules.notes().iter().map(ToString::to_string).collect();
+    assert_eq!(notes.len(), 3, "{notes:#?}");
+    assert!(
+        notes[0].starts_with("test.toml: 2 notes on text patterns"),
+        "{}",
+        notes[0]
+    );
+    assert!(
+        notes[1]
+            .starts_with("test.toml:7: rule 'anywhere': its text pattern does not start with ^"),
+        "{}",
+        notes[1]
+    );
+    assert!(
+        notes[2].starts_with(
+            "test.toml:11: rule 'words': its text pattern has a Unicode word boundary"
+        ),
+        "{}",
+        notes[2]
+    );
+}
