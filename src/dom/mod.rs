@@ -46,6 +46,22 @@ impl NodeId {
     }
 }
 
+/// Whether `text` is white space only (`char::is_whitespace`), as
+/// `text.trim().is_empty()` says, reading ASCII text as bytes: most blank
+/// text nodes are the line breaks and indentation between tags, which
+/// every walk meets.
+pub(crate) fn is_blank(text: &str) -> bool {
+    for &b in text.as_bytes() {
+        if b >= 0x80 {
+            return text.trim().is_empty();
+        }
+        if !matches!(b, b' ' | b'\t'..=b'\r') {
+            return false;
+        }
+    }
+    true
+}
+
 /// `h1` to `h6` (by interned name).
 pub(crate) fn is_heading(name: &LocalName) -> bool {
     matches!(

@@ -320,3 +320,22 @@ fn body_is_the_first_body_element_in_document_order() {
     let frames = Dom::parse(pages[6]);
     assert_eq!(frames.body(), None, "a frameset page has no body");
 }
+
+/// `is_blank` reads ASCII as bytes: it must say what `trim` says, for
+/// every white-space character and the controls and letters beside them.
+#[test]
+fn is_blank_agrees_with_trim() {
+    let chars = [
+        ' ', '\t', '\n', '\u{b}', '\u{c}', '\r', '\u{1c}', '\u{85}', '\u{a0}', '\u{2000}',
+        '\u{200b}', '\u{3000}', 'a', '字',
+    ];
+    for a in chars {
+        for b in chars {
+            for c in chars {
+                let text: String = [a, b, c].iter().collect();
+                assert_eq!(is_blank(&text), text.trim().is_empty(), "{text:?}");
+            }
+        }
+    }
+    assert!(is_blank(""));
+}

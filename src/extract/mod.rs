@@ -12,7 +12,7 @@ mod score;
 mod stats;
 
 use crate::cleaner::ArticleChoice;
-use crate::dom::{Dom, NodeId, NodeSet};
+use crate::dom::{Dom, NodeId, NodeSet, is_blank};
 use crate::rules::{is_article_marker, names_article};
 use stats::Stats;
 
@@ -241,9 +241,10 @@ fn element_children<'a>(
     stats: &'a Stats,
     id: NodeId,
 ) -> impl Iterator<Item = NodeId> + 'a {
-    dom.children(id).iter().copied().filter(move |&c| {
-        !stats.gone.contains(c) && dom.text(c).is_none_or(|t| !t.trim().is_empty())
-    })
+    dom.children(id)
+        .iter()
+        .copied()
+        .filter(move |&c| !stats.gone.contains(c) && dom.text(c).is_none_or(|t| !is_blank(t)))
 }
 
 /// Siblings of the top block that continue the article: well-scored

@@ -7,7 +7,7 @@
 //! last text and are nothing but links lead away from it.
 
 use super::elements::heading_level;
-use crate::dom::{Dom, Element, Namespace, NodeId, NodeSet, local_name};
+use crate::dom::{Dom, Element, Namespace, NodeId, NodeSet, is_blank, local_name};
 
 /// Elements that show something without text. The names are interned
 /// (integer comparisons), as in the other tests this pass makes of every
@@ -213,13 +213,7 @@ fn is_label(text: &str) -> bool {
 
 fn shows_something(dom: &Dom, id: NodeId) -> bool {
     match dom.text(id) {
-        // Most text starts with a visible ASCII character: no need to trim.
-        Some(text) => {
-            text.as_bytes()
-                .first()
-                .is_some_and(|b| b.is_ascii_graphic())
-                || !text.trim().is_empty()
-        }
+        Some(text) => !is_blank(text),
         None => dom.element(id).is_some_and(is_media),
     }
 }
