@@ -316,3 +316,47 @@ fn a_sibling_section_nested_deeper_than_scores_reach_is_kept() {
     assert!(text.contains("The main section"), "{text}");
     assert!(!text.contains("Home"), "{text}");
 }
+
+/// A `<main>` column whose story (headline, body) is a minor share of its
+/// text, above a stream of items (a heading, a summary and the linked
+/// name of its source each).
+fn column_with_teaser_stream(teaser_heading: &str) -> String {
+    let story = para("The council approved the plan, after a long debate.", 6);
+    let summary = para(
+        "Another story of the day, summed up in a sentence, and more.",
+        2,
+    );
+    let source = "<a href=/source>Morning News Network</a>";
+    let stream = format!("<li>{teaser_heading}{summary}{source}</li>").repeat(6);
+    format!(
+        "<main id=col><section id=story><header><h1>Plan approved</h1></header>\
+         <div class=body>{story}</div></section><ul id=stream>{stream}</ul></main>"
+    )
+}
+
+fn choose_with_title(html: &str, title: &str) -> (Dom, Article) {
+    let dom = Dom::parse(html);
+    let removed = NodeSet::new(dom.len());
+    let article = extract(&dom, &removed, Some(title));
+    (dom, article)
+}
+
+/// Teasers (headings that link elsewhere): the story's own box is the
+/// article.
+#[test]
+fn the_story_box_beside_a_stream_of_teasers_is_the_article() {
+    let heading = "<h3><a href=/other>Another story of the same day, worth a look</a></h3>";
+    let html = column_with_teaser_stream(heading);
+    let (dom, a) = choose_with_title(&html, "Plan approved");
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(paths, ["body > main#col > section#story"]);
+}
+
+/// Sections under plain headings: the column stays whole.
+#[test]
+fn sections_under_plain_headings_keep_the_whole_column() {
+    let html = column_with_teaser_stream("<h3>Another section of the same report</h3>");
+    let (dom, a) = choose_with_title(&html, "Plan approved");
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(paths, ["body > main#col"]);
+}
