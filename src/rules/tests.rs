@@ -769,3 +769,21 @@ fn opinion_disclaimers_and_reprint_notices_are_dropped() {
       <h3>Mehr zum Thema auf Beispiel.de</h3>"#;
     assert_eq!(remaining(&rules, html), "Die Brücke wird im Mai eröffnet.");
 }
+
+#[test]
+fn log_in_forms_go_with_their_messages_and_a_page_wide_form_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let messages = "<p>Das Passwort muss mindestens 8 Zeichen lang sein.</p>".repeat(8);
+    let html = format!(
+        r#"<article><h2>Neues Konto anlegen</h2><form>{messages}
+        <input type=password name=password></form></article>
+        <p>Der Spielbetrieb ruht seit März.</p>"#
+    );
+    assert_eq!(
+        remaining(&rules, &html),
+        "Neues Konto anlegen Der Spielbetrieb ruht seit März."
+    );
+    let story = "<p>Der Spielbetrieb ruht seit März, und die Ligen warten ab.</p>".repeat(100);
+    let page = format!("<form id=aspnetForm>{story}<input type=password></form>");
+    assert!(remaining(&rules, &page).starts_with("Der Spielbetrieb ruht seit März"));
+}
