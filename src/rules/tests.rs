@@ -787,3 +787,12 @@ fn log_in_forms_go_with_their_messages_and_a_page_wide_form_stays() {
     let page = format!("<form id=aspnetForm>{story}<input type=password></form>");
     assert!(remaining(&rules, &page).starts_with("Der Spielbetrieb ruht seit März"));
 }
+
+#[test]
+fn an_aside_wrapping_the_article_body_stays_and_a_sidebar_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<main><aside class=direct-content><article>
+        <div itemprop=articleBody><p>Der Roman gewinnt den Preis.</p></div></article></aside>
+        <aside><article><p>Anderer Artikel</p></article></aside></main>"#;
+    assert_eq!(remaining(&rules, html), "Der Roman gewinnt den Preis.");
+}
