@@ -796,3 +796,18 @@ fn an_aside_wrapping_the_article_body_stays_and_a_sidebar_goes() {
         <aside><article><p>Anderer Artikel</p></article></aside></main>"#;
     assert_eq!(remaining(&rules, html), "Der Roman gewinnt den Preis.");
 }
+
+#[test]
+fn spanish_and_french_read_also_lines_go_and_prose_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>La deuda externa aumentó en 2021.</p>
+      <p><strong>Lea: <a href=/x>Consejo de la OEA aborda la confiscación</a></strong></p>
+      <h6><strong>Mire: </strong><a href=/y>El cantante da positivo</a></h6>
+      <p><b>LE PUEDE INTERESAR: <a href=/z>La ficha del expresidente</a></b></p>
+      <p><strong>À lire aussi »</strong> <a href=/w>Quel est votre profil digestif ?</a></p>
+      <p>Mira la tabla de abajo para ver las cifras.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "La deuda externa aumentó en 2021. Mira la tabla de abajo para ver las cifras."
+    );
+}
