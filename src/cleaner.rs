@@ -229,6 +229,9 @@ impl Cleaner {
         let title = headline(&metadata);
         let (roots, article) = if self.options.extract {
             let a = extract::extract(&dom, &pruned.removed, title);
+            for furniture in a.furniture {
+                pruned.removed.insert(furniture);
+            }
             (a.roots, Some(a.choice))
         } else {
             (vec![dom.body().unwrap_or(dom.root())], None)

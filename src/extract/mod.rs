@@ -8,6 +8,7 @@
 mod budget;
 mod continuation;
 mod header;
+mod inside;
 mod score;
 mod stats;
 
@@ -36,6 +37,8 @@ const MIN_SHARE_OF_COLUMN: f64 = 0.8;
 pub(crate) struct Article {
     pub(crate) roots: Vec<NodeId>,
     pub(crate) choice: ArticleChoice,
+    /// Boxes inside the roots named as page furniture, to leave out.
+    pub(crate) furniture: Vec<NodeId>,
 }
 
 /// Finds the article among what the rules left.
@@ -51,24 +54,33 @@ pub(crate) fn extract_within(
     title: Option<&str>,
     budget: &Budget,
 ) -> Article {
-    let body = dom.body().unwrap_or(dom.root());
     let stats = Stats::new(dom, removed);
+    let mut article = choose(dom, &stats, title, budget);
+    if !budget.spent() {
+        article.furniture = inside::furniture(dom, &stats, &article.roots);
+    }
+    article
+}
+
+/// The article's roots, from markers or scoring.
+fn choose(dom: &Dom, stats: &Stats, title: Option<&str>, budget: &Budget) -> Article {
+    let body = dom.body().unwrap_or(dom.root());
     if budget.spent() {
         return whole(dom, body, &budget.cut_short("the whole body"));
     }
-    if let Some(article) = by_marker(dom, &stats, body, title) {
-        return scored_within(dom, &stats, &article, title).unwrap_or(article);
+    if let Some(article) = by_marker(dom, stats, body, title) {
+        return scored_within(dom, stats, &article, title).unwrap_or(article);
     }
     if budget.spent() {
         return whole(dom, body, &budget.cut_short("the whole body"));
     }
-    let Some(mut article) = by_score(dom, &stats) else {
+    let Some(mut article) = by_score(dom, stats) else {
         return whole(dom, body, "no article found: the whole body");
     };
     if budget.spent() {
         article.choice.reason = budget.cut_short(&article.choice.reason);
     } else if let Some(title) = title {
-        article.roots = header::with_header(dom, &stats, article.roots, title);
+        article.roots = header::with_header(dom, stats, article.roots, title);
     }
     article
 }
@@ -173,6 +185,7 @@ fn whole(dom: &Dom, body: NodeId, reason: &str) -> Article {
             score: 0.0,
             runner_up: None,
         },
+        furniture: Vec::new(),
     }
 }
 
@@ -221,6 +234,7 @@ fn by_marker(dom: &Dom, stats: &Stats, body: NodeId, title: Option<&str>) -> Opt
             score: share,
             runner_up: None,
         },
+        furniture: Vec::new(),
     })
 }
 
@@ -247,6 +261,7 @@ fn by_score(dom: &Dom, stats: &Stats) -> Option<Article> {
             score: top_score,
             runner_up,
         },
+        furniture: Vec::new(),
     })
 }
 

@@ -360,3 +360,44 @@ fn sections_under_plain_headings_keep_the_whole_column() {
     let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
     assert_eq!(paths, ["body > main#col"]);
 }
+
+fn furniture_paths(html: &str) -> Vec<String> {
+    let (dom, a) = chosen(html);
+    a.furniture.iter().map(|&f| dom.path(f)).collect()
+}
+
+/// Boxes inside the article named as furniture in compound class names
+/// (which rules, matching whole words, leave) are left out.
+#[test]
+fn furniture_boxes_inside_the_article_are_left_out() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let html = format!(
+        "<article id=a>{body}<div class=cnnVidFooter>Watch more videos now</div>\
+         <div class=wp-gal-promo-stub><a href=/g>Photos of the day</a></div>{body}</article>"
+    );
+    assert_eq!(
+        furniture_paths(&html),
+        [
+            "body > article#a > div.cnnVidFooter",
+            "body > article#a > div.wp-gal-promo-stub"
+        ]
+    );
+}
+
+/// A box so named that holds much of the article, or boxes so named that
+/// hold most of it together (a forum thread's posts), are its content.
+#[test]
+fn furniture_names_on_the_articles_own_text_are_ignored() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let wrapped = format!("<article id=a><div class=share-zone>{body}</div><p>End.</p></article>");
+    assert!(furniture_paths(&wrapped).is_empty());
+    let post = para(
+        "I had the same problem with the update, and a reset fixed it.",
+        2,
+    );
+    let thread = format!(
+        "<main id=m>{}</main>",
+        format!("<div class=comment>{post}</div>").repeat(6)
+    );
+    assert!(furniture_paths(&thread).is_empty());
+}
