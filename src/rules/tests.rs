@@ -811,3 +811,20 @@ fn spanish_and_french_read_also_lines_go_and_prose_stays() {
         "La deuda externa aumentó en 2021. Mira la tabla de abajo para ver las cifras."
     );
 }
+
+#[test]
+fn author_boxes_go_and_a_posts_author_line_and_a_long_block_stay() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>The robot solved the puzzle.</p>
+      <div class=contributor-bio><p>Will Knight is a senior writer, covering AI.</p></div>
+      <div class="cbx-Author_details"><p>Redakteur in der Wirtschaft.</p></div>
+      <ul class=authors><li>Has written for the site since 2003.</li></ul>
+      <p class=author>by <a href=/u/7>wrenfield</a> » Tue Apr 22, 2025</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The robot solved the puzzle. by wrenfield » Tue Apr 22, 2025"
+    );
+    let post = "<p>A long post by the author, with much to say.</p>".repeat(20);
+    let long = format!("<div class=author-text>{post}</div>");
+    assert!(remaining(&rules, &long).starts_with("A long post by the author"));
+}
