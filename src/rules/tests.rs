@@ -828,3 +828,14 @@ fn author_boxes_go_and_a_posts_author_line_and_a_long_block_stay() {
     let long = format!("<div class=author-text>{post}</div>");
     assert!(remaining(&rules, &long).starts_with("A long post by the author"));
 }
+
+#[test]
+fn ad_slots_go_and_a_section_with_room_for_ads_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let section = "<p>Der Grill heizt in zehn Minuten auf, das Steak gelingt.</p>".repeat(12);
+    let html = format!(
+        r#"<div class="ad-slot">Anzeige</div>
+        <section class="TestReport__Section TestReport__Section--Ads">{section}</section>"#
+    );
+    assert!(remaining(&rules, &html).starts_with("Der Grill heizt"));
+}
