@@ -9,6 +9,7 @@ mod budget;
 mod continuation;
 mod header;
 mod inside;
+mod lead;
 mod score;
 mod stats;
 
@@ -57,6 +58,7 @@ pub(crate) fn extract_within(
     let stats = Stats::new(dom, removed);
     let mut article = choose(dom, &stats, title, budget);
     if !budget.spent() {
+        article.roots = lead::with_lead(dom, &stats, article.roots);
         article.furniture = inside::furniture(dom, &stats, &article.roots);
     }
     article

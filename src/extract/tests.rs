@@ -401,3 +401,39 @@ fn furniture_names_on_the_articles_own_text_are_ignored() {
     );
     assert!(furniture_paths(&thread).is_empty());
 }
+
+/// The standfirst in its own box above the body (here inside the
+/// article's header, beside the headline) comes with the body.
+#[test]
+fn the_standfirst_above_the_body_is_kept() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let html = format!(
+        "<div id=page><div class=head><h1>Plan approved</h1>\
+         <p class=article-lead>After months of talks, the city has a budget for the bridge.</p></div>\
+         <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
+    );
+    let (dom, a) = chosen(&html);
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(
+        paths,
+        [
+            "body > div#page > div.head > p.article-lead",
+            "body > div#page > div#body"
+        ]
+    );
+}
+
+/// A box named as the lead that holds a heading and the byline too is
+/// the article's header, not its standfirst: it is not taken.
+#[test]
+fn a_lead_box_holding_a_heading_and_the_byline_is_not_a_standfirst() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let html = format!(
+        "<div id=page><div class=lede><h2>After months of talks, the city has a budget.</h2>\
+         <div class=byline>By A. Reporter, who covers the city council for the paper.</div>\
+         </div><div id=body>{body}</div></div>"
+    );
+    let (dom, a) = chosen(&html);
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(paths, ["body > div#page > div#body"]);
+}

@@ -839,3 +839,16 @@ fn ad_slots_go_and_a_section_with_room_for_ads_stays() {
     );
     assert!(remaining(&rules, &html).starts_with("Der Grill heizt"));
 }
+
+#[test]
+fn a_page_header_goes_and_an_article_header_with_the_headline_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<header><a href=/>Skate News</a> <span>Since 1990</span></header>
+      <div class=post><header><h1>Contest in Dormagen</h1>
+      <p>The third contest of the season comes to town.</p></header>
+      <p>Riders from ten countries take part.</p></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Contest in Dormagen The third contest of the season comes to town. Riders from ten countries take part."
+    );
+}
