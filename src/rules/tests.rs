@@ -852,3 +852,10 @@ fn a_page_header_goes_and_an_article_header_with_the_headline_stays() {
         "Contest in Dormagen The third contest of the season comes to town. Riders from ten countries take part."
     );
 }
+
+#[test]
+fn plural_french_photo_credits_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Le surnom vient de son enfance.</p><p>Crédits photos : Bestimage</p>";
+    assert_eq!(remaining(&rules, html), "Le surnom vient de son enfance.");
+}
