@@ -1,24 +1,27 @@
 //! Furniture inside the chosen article: boxes whose class or id names
-//! them as page furniture (a video's footer, a promotion, a share box, an
-//! encyclopedia's navigation box) that no rule removed, because rules
-//! match whole words and these names are compounds ("cnnVidFooter",
-//! "wp-volt-gal-promo-stub", "navbox") or because the box sits inside the
-//! article marker, where rules spare more.
+//! them as page furniture (a video's footer, a promotion, a share box)
+//! that no rule removed, because rules match whole words and these names
+//! are compounds ("cnnVidFooter", "wp-volt-gal-promo-stub") or because
+//! the box sits inside the article marker, where rules spare more.
 
 use super::stats::Stats;
 use crate::dom::{Dom, Element, NodeId};
 use regex::Regex;
 use std::sync::LazyLock;
 
-/// Words that name furniture wherever they stand in a class or id: a
-/// subset of the negative words of Readability's class weighting
-/// (`score::NEGATIVE`), without those that also name content on real
-/// pages ("media" and "widget" wrappers holding the text, "meta" boxes of
-/// recipe facts, "hidden-xs" responsive classes).
+/// Words that name furniture where a word starts in a class or id (after
+/// `-` or `_`, or in camel case): a subset of the negative words of
+/// Readability's class weighting (`score::NEGATIVE`), without those that
+/// also name content on real pages ("media" and "widget" wrappers holding
+/// the text, "meta" boxes of recipe facts, "hidden-xs" responsive
+/// classes). Inside a word they are something else ("printfooter" closes
+/// an encyclopedia article, and taking it makes the link boxes above it
+/// trailing furniture, which costs the structure the reference keeps).
 static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)footer|comment|promo|related|share|sponsor|outbrain|sidebar|banner|navbox|scroller",
-    )
+    Regex::new(concat!(
+        r"(^|[-_])(?i:footer|comment|promo|related|share|sponsor|outbrain|sidebar|banner|scroller)",
+        r"|[a-z](Footer|Comment|Promo|Related|Share|Sponsor|Outbrain|Sidebar|Banner|Scroller)",
+    ))
     .expect("valid regex")
 });
 

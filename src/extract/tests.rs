@@ -400,6 +400,9 @@ fn furniture_names_on_the_articles_own_text_are_ignored() {
         format!("<div class=comment>{post}</div>").repeat(6)
     );
     assert!(furniture_paths(&thread).is_empty());
+    let inside_a_word =
+        format!("<article id=a>{body}<div class=printfooter>Retrieved from x</div></article>");
+    assert!(furniture_paths(&inside_a_word).is_empty());
 }
 
 /// The standfirst in its own box above the body (here inside the
