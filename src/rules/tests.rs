@@ -284,11 +284,11 @@ fn site_rules_apply_only_on_their_hosts() {
 
 #[test]
 fn the_canonical_address_scopes_rules_when_no_url_is_given() {
-    let rules = only("[[rule]]\nname = \"s\"\nselector = '.promo'\nsite = [\"example.com\"]");
+    let rules = only("[[rule]]\nname = \"s\"\nselector = '.buy-box'\nsite = [\"example.com\"]");
     let cleaner = crate::Cleaner::new(crate::Options {
         default_rules: false,
         rules: vec![source(
-            "[[rule]]\nname = \"s\"\nselector = '.promo'\nsite = [\"example.com\"]",
+            "[[rule]]\nname = \"s\"\nselector = '.buy-box'\nsite = [\"example.com\"]",
         )],
         ..crate::Options::default()
     })
@@ -296,7 +296,7 @@ fn the_canonical_address_scopes_rules_when_no_url_is_given() {
     assert_eq!(rules.len(), 1);
     let page = |head: &str| {
         format!(
-            "<html><head>{head}</head><body><article><p>Body text of the story.</p><div class=promo>Buy now</div></article></body></html>"
+            "<html><head>{head}</head><body><article><p>Body text of the story.</p><div class=buy-box>Buy now</div></article></body></html>"
         )
     };
     let canonical = page(r#"<link rel="canonical" href="https://example.com/story">"#);
