@@ -859,3 +859,10 @@ fn plural_french_photo_credits_go() {
     let html = "<p>Le surnom vient de son enfance.</p><p>Crédits photos : Bestimage</p>";
     assert_eq!(remaining(&rules, html), "Le surnom vient de son enfance.");
 }
+
+#[test]
+fn portuguese_follow_us_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>A polícia investiga o caso.</p><p>Nos siga no <a href=/i>Instagram</a></p>";
+    assert_eq!(remaining(&rules, html), "A polícia investiga o caso.");
+}
