@@ -229,6 +229,10 @@ impl Cleaner {
         let title = headline(&metadata);
         let (roots, article) = if self.options.extract {
             let a = extract::extract(&dom, &pruned.removed, title);
+            for furniture in a.furniture {
+                pruned.removals.push(furniture_removal(&dom, furniture));
+                pruned.removed.insert(furniture);
+            }
             (a.roots, Some(a.choice))
         } else {
             (vec![dom.body().unwrap_or(dom.root())], None)
@@ -251,6 +255,30 @@ impl Cleaner {
             article,
             assets,
         }
+    }
+}
+
+/// How `--explain` reports a box extraction left out of the article.
+fn furniture_removal(dom: &Dom, id: NodeId) -> Removal {
+    let text = dom.text_content(id);
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let chars = words.iter().map(|w| w.chars().count()).sum();
+    let mut first = String::new();
+    for word in words {
+        if first.chars().count() >= 60 {
+            first.push('…');
+            break;
+        }
+        if !first.is_empty() {
+            first.push(' ');
+        }
+        first.push_str(word);
+    }
+    Removal {
+        rule: "furniture inside the article".to_string(),
+        path: dom.path(id),
+        chars,
+        text: first,
     }
 }
 

@@ -106,18 +106,24 @@ pub(super) fn headline_marker(
     markers: &[NodeId],
     title: Option<&str>,
 ) -> Option<NodeId> {
-    let wanted = fold(title?).to_lowercase();
-    let h1 = dom.ids().find(|&id| {
-        !stats.gone.contains(id)
-            && dom.element(id).is_some_and(|e| e.is("h1"))
-            && dom.subtree_range(id).len() <= MAX_HEADLINE_NODES
-            && is_headline(&fold(&dom.text_content_except(id, &stats.gone)), &wanted)
-    })?;
+    let h1 = headline_h1(dom, stats, title?)?;
     markers
         .iter()
         .rev()
         .copied()
         .find(|&m| dom.contains(m, h1) && stats.text[m.index()] >= MIN_HEADLINE_MARKER_TEXT)
+}
+
+/// The first `<h1>` whose text is the headline (or the part of it the
+/// `<title>` keeps).
+pub(super) fn headline_h1(dom: &Dom, stats: &Stats, title: &str) -> Option<NodeId> {
+    let wanted = fold(title).to_lowercase();
+    dom.ids().find(|&id| {
+        !stats.gone.contains(id)
+            && dom.element(id).is_some_and(|e| e.is("h1"))
+            && dom.subtree_range(id).len() <= MAX_HEADLINE_NODES
+            && is_headline(&fold(&dom.text_content_except(id, &stats.gone)), &wanted)
+    })
 }
 
 /// An `<h1>` text that is the headline, or the part of it the `<title>`

@@ -8,6 +8,8 @@
 mod budget;
 mod continuation;
 mod header;
+mod inside;
+mod lead;
 mod score;
 mod stats;
 
@@ -36,6 +38,8 @@ const MIN_SHARE_OF_COLUMN: f64 = 0.8;
 pub(crate) struct Article {
     pub(crate) roots: Vec<NodeId>,
     pub(crate) choice: ArticleChoice,
+    /// Boxes inside the roots named as page furniture, to leave out.
+    pub(crate) furniture: Vec<NodeId>,
 }
 
 /// Finds the article among what the rules left.
@@ -51,24 +55,34 @@ pub(crate) fn extract_within(
     title: Option<&str>,
     budget: &Budget,
 ) -> Article {
-    let body = dom.body().unwrap_or(dom.root());
     let stats = Stats::new(dom, removed);
+    let mut article = choose(dom, &stats, title, budget);
+    if !budget.spent() {
+        article.roots = lead::with_lead(dom, &stats, article.roots);
+        article.furniture = inside::furniture(dom, &stats, &article.roots);
+    }
+    article
+}
+
+/// The article's roots, from markers or scoring.
+fn choose(dom: &Dom, stats: &Stats, title: Option<&str>, budget: &Budget) -> Article {
+    let body = dom.body().unwrap_or(dom.root());
     if budget.spent() {
         return whole(dom, body, &budget.cut_short("the whole body"));
     }
-    if let Some(article) = by_marker(dom, &stats, body, title) {
-        return scored_within(dom, &stats, &article, title).unwrap_or(article);
+    if let Some(article) = by_marker(dom, stats, body, title) {
+        return scored_within(dom, stats, &article, title).unwrap_or(article);
     }
     if budget.spent() {
         return whole(dom, body, &budget.cut_short("the whole body"));
     }
-    let Some(mut article) = by_score(dom, &stats) else {
+    let Some(mut article) = by_score(dom, stats) else {
         return whole(dom, body, "no article found: the whole body");
     };
     if budget.spent() {
         article.choice.reason = budget.cut_short(&article.choice.reason);
     } else if let Some(title) = title {
-        article.roots = header::with_header(dom, &stats, article.roots, title);
+        article.roots = header::with_header(dom, stats, article.roots, title);
     }
     article
 }
@@ -78,8 +92,9 @@ pub(crate) fn extract_within(
 /// and "more stories" widgets sit in it beside the story. The article is
 /// then the best-scoring block inside it, when that block holds most of
 /// the column's text (else the column is the article, split into parts
-/// that scoring alone would not join: sections of an encyclopedia page).
-/// `<article>` and `itemprop=articleBody` name the article itself and are
+/// that scoring alone would not join: sections of an encyclopedia page),
+/// or when it shares a box with the headline beside a stream of teasers
+/// ([`story_within`]). `<article>` and `itemprop=articleBody` name the article itself and are
 /// kept whole.
 fn scored_within(
     dom: &Dom,
@@ -101,12 +116,66 @@ fn scored_within(
     }
     let held: u32 = article.roots.iter().map(|r| stats.text[r.index()]).sum();
     if f64::from(held) < MIN_SHARE_OF_COLUMN * f64::from(stats.text[marker.index()]) {
-        return None;
+        let story = title.and_then(|t| story_within(dom, stats, marker, &article.roots, t))?;
+        article.roots = vec![story];
+        return Some(article);
     }
     if let Some(title) = title {
         article.roots = header::with_header(dom, stats, article.roots, title);
     }
     Some(article)
+}
+
+/// The story's own box inside a layout column: the smallest element
+/// holding both the page's headline `<h1>` and the best-scoring block,
+/// when that element is not the column itself. A column whose story is a
+/// minor share of its text (a long stream of teasers below it) is then
+/// still cut to the story, while an article split into sections under
+/// the column's own headline (an encyclopedia page) is kept whole.
+fn story_within(
+    dom: &Dom,
+    stats: &Stats,
+    column: NodeId,
+    roots: &[NodeId],
+    title: &str,
+) -> Option<NodeId> {
+    let h1 = header::headline_h1(dom, stats, title)?;
+    let &first = roots.first()?;
+    let story = std::iter::once(first)
+        .chain(dom.ancestors(first))
+        .take_while(|&a| a != column)
+        .find(|&a| dom.contains(a, h1))?;
+    let inside = roots.iter().all(|&r| dom.contains(story, r));
+    (inside && teasers_beside(dom, stats, column, story)).then_some(story)
+}
+
+/// A stream of teasers needs this many linked headlines at least.
+const MIN_TEASERS: usize = 3;
+
+/// Whether the column's headings outside the story are mostly headlines
+/// of other pages: headings whose whole text is a link. A section of the
+/// same article is headed by plain text.
+fn teasers_beside(dom: &Dom, stats: &Stats, column: NodeId, story: NodeId) -> bool {
+    let story_range = dom.subtree_range(story);
+    let (mut linked, mut plain) = (0, 0);
+    for id in dom.subtree(column) {
+        if story_range.contains(&id.index()) || stats.gone.contains(id) {
+            continue;
+        }
+        let heading = dom
+            .element(id)
+            .is_some_and(|e| matches!(&*e.name, "h2" | "h3" | "h4" | "h5" | "h6"));
+        let text = stats.text[id.index()];
+        if !heading || text == 0 {
+            continue;
+        }
+        if stats.link[id.index()] == text {
+            linked += 1;
+        } else {
+            plain += 1;
+        }
+    }
+    linked >= MIN_TEASERS && linked > plain
 }
 
 fn whole(dom: &Dom, body: NodeId, reason: &str) -> Article {
@@ -118,6 +187,7 @@ fn whole(dom: &Dom, body: NodeId, reason: &str) -> Article {
             score: 0.0,
             runner_up: None,
         },
+        furniture: Vec::new(),
     }
 }
 
@@ -166,6 +236,7 @@ fn by_marker(dom: &Dom, stats: &Stats, body: NodeId, title: Option<&str>) -> Opt
             score: share,
             runner_up: None,
         },
+        furniture: Vec::new(),
     })
 }
 
@@ -192,6 +263,7 @@ fn by_score(dom: &Dom, stats: &Stats) -> Option<Article> {
             score: top_score,
             runner_up,
         },
+        furniture: Vec::new(),
     })
 }
 

@@ -316,3 +316,127 @@ fn a_sibling_section_nested_deeper_than_scores_reach_is_kept() {
     assert!(text.contains("The main section"), "{text}");
     assert!(!text.contains("Home"), "{text}");
 }
+
+/// A `<main>` column whose story (headline, body) is a minor share of its
+/// text, above a stream of items (a heading, a summary and the linked
+/// name of its source each).
+fn column_with_teaser_stream(teaser_heading: &str) -> String {
+    let story = para("The council approved the plan, after a long debate.", 6);
+    let summary = para(
+        "Another story of the day, summed up in a sentence, and more.",
+        2,
+    );
+    let source = "<a href=/source>Morning News Network</a>";
+    let stream = format!("<li>{teaser_heading}{summary}{source}</li>").repeat(6);
+    format!(
+        "<main id=col><section id=story><header><h1>Plan approved</h1></header>\
+         <div class=body>{story}</div></section><ul id=stream>{stream}</ul></main>"
+    )
+}
+
+fn choose_with_title(html: &str, title: &str) -> (Dom, Article) {
+    let dom = Dom::parse(html);
+    let removed = NodeSet::new(dom.len());
+    let article = extract(&dom, &removed, Some(title));
+    (dom, article)
+}
+
+/// Teasers (headings that link elsewhere): the story's own box is the
+/// article.
+#[test]
+fn the_story_box_beside_a_stream_of_teasers_is_the_article() {
+    let heading = "<h3><a href=/other>Another story of the same day, worth a look</a></h3>";
+    let html = column_with_teaser_stream(heading);
+    let (dom, a) = choose_with_title(&html, "Plan approved");
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(paths, ["body > main#col > section#story"]);
+}
+
+/// Sections under plain headings: the column stays whole.
+#[test]
+fn sections_under_plain_headings_keep_the_whole_column() {
+    let html = column_with_teaser_stream("<h3>Another section of the same report</h3>");
+    let (dom, a) = choose_with_title(&html, "Plan approved");
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(paths, ["body > main#col"]);
+}
+
+fn furniture_paths(html: &str) -> Vec<String> {
+    let (dom, a) = chosen(html);
+    a.furniture.iter().map(|&f| dom.path(f)).collect()
+}
+
+/// Boxes inside the article named as furniture in compound class names
+/// (which rules, matching whole words, leave) are left out.
+#[test]
+fn furniture_boxes_inside_the_article_are_left_out() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let html = format!(
+        "<article id=a>{body}<div class=cnnVidFooter>Watch more videos now</div>\
+         <div class=wp-gal-promo-stub><a href=/g>Photos of the day</a></div>{body}</article>"
+    );
+    assert_eq!(
+        furniture_paths(&html),
+        [
+            "body > article#a > div.cnnVidFooter",
+            "body > article#a > div.wp-gal-promo-stub"
+        ]
+    );
+}
+
+/// A box so named that holds much of the article, or boxes so named that
+/// hold most of it together (a forum thread's posts), are its content.
+#[test]
+fn furniture_names_on_the_articles_own_text_are_ignored() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let wrapped = format!("<article id=a><div class=share-zone>{body}</div><p>End.</p></article>");
+    assert!(furniture_paths(&wrapped).is_empty());
+    let post = para(
+        "I had the same problem with the update, and a reset fixed it.",
+        2,
+    );
+    let thread = format!(
+        "<main id=m>{}</main>",
+        format!("<div class=comment>{post}</div>").repeat(6)
+    );
+    assert!(furniture_paths(&thread).is_empty());
+    let inside_a_word =
+        format!("<article id=a>{body}<div class=printfooter>Retrieved from x</div></article>");
+    assert!(furniture_paths(&inside_a_word).is_empty());
+}
+
+/// The standfirst in its own box above the body (here inside the
+/// article's header, beside the headline) comes with the body.
+#[test]
+fn the_standfirst_above_the_body_is_kept() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let html = format!(
+        "<div id=page><div class=head><h1>Plan approved</h1>\
+         <p class=article-lead>After months of talks, the city has a budget for the bridge.</p></div>\
+         <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
+    );
+    let (dom, a) = chosen(&html);
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(
+        paths,
+        [
+            "body > div#page > div.head > p.article-lead",
+            "body > div#page > div#body"
+        ]
+    );
+}
+
+/// A box named as the lead that holds a heading and the byline too is
+/// the article's header, not its standfirst: it is not taken.
+#[test]
+fn a_lead_box_holding_a_heading_and_the_byline_is_not_a_standfirst() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let html = format!(
+        "<div id=page><div class=lede><h2>After months of talks, the city has a budget.</h2>\
+         <div class=byline>By A. Reporter, who covers the city council for the paper.</div>\
+         </div><div id=body>{body}</div></div>"
+    );
+    let (dom, a) = chosen(&html);
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(paths, ["body > div#page > div#body"]);
+}

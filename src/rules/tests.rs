@@ -284,11 +284,11 @@ fn site_rules_apply_only_on_their_hosts() {
 
 #[test]
 fn the_canonical_address_scopes_rules_when_no_url_is_given() {
-    let rules = only("[[rule]]\nname = \"s\"\nselector = '.promo'\nsite = [\"example.com\"]");
+    let rules = only("[[rule]]\nname = \"s\"\nselector = '.buy-box'\nsite = [\"example.com\"]");
     let cleaner = crate::Cleaner::new(crate::Options {
         default_rules: false,
         rules: vec![source(
-            "[[rule]]\nname = \"s\"\nselector = '.promo'\nsite = [\"example.com\"]",
+            "[[rule]]\nname = \"s\"\nselector = '.buy-box'\nsite = [\"example.com\"]",
         )],
         ..crate::Options::default()
     })
@@ -296,7 +296,7 @@ fn the_canonical_address_scopes_rules_when_no_url_is_given() {
     assert_eq!(rules.len(), 1);
     let page = |head: &str| {
         format!(
-            "<html><head>{head}</head><body><article><p>Body text of the story.</p><div class=promo>Buy now</div></article></body></html>"
+            "<html><head>{head}</head><body><article><p>Body text of the story.</p><div class=buy-box>Buy now</div></article></body></html>"
         )
     };
     let canonical = page(r#"<link rel="canonical" href="https://example.com/story">"#);
@@ -802,4 +802,101 @@ fn costly_text_patterns_are_noted_at_their_rule() {
         "{}",
         notes[2]
     );
+}
+
+#[test]
+fn log_in_forms_go_with_their_messages_and_a_page_wide_form_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let messages = "<p>Das Passwort muss mindestens 8 Zeichen lang sein.</p>".repeat(8);
+    let html = format!(
+        r#"<article><h2>Neues Konto anlegen</h2><form>{messages}
+        <input type=password name=password></form></article>
+        <p>Der Spielbetrieb ruht seit März.</p>"#
+    );
+    assert_eq!(
+        remaining(&rules, &html),
+        "Neues Konto anlegen Der Spielbetrieb ruht seit März."
+    );
+    let story = "<p>Der Spielbetrieb ruht seit März, und die Ligen warten ab.</p>".repeat(100);
+    let page = format!("<form id=aspnetForm>{story}<input type=password></form>");
+    assert!(remaining(&rules, &page).starts_with("Der Spielbetrieb ruht seit März"));
+}
+
+#[test]
+fn an_aside_wrapping_the_article_body_stays_and_a_sidebar_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<main><aside class=direct-content><article>
+        <div itemprop=articleBody><p>Der Roman gewinnt den Preis.</p></div></article></aside>
+        <aside><article><p>Anderer Artikel</p></article></aside></main>"#;
+    assert_eq!(remaining(&rules, html), "Der Roman gewinnt den Preis.");
+}
+
+#[test]
+fn spanish_and_french_read_also_lines_go_and_prose_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>La deuda externa aumentó en 2021.</p>
+      <p><strong>Lea: <a href=/x>Consejo de la OEA aborda la confiscación</a></strong></p>
+      <h6><strong>Mire: </strong><a href=/y>El cantante da positivo</a></h6>
+      <p><b>LE PUEDE INTERESAR: <a href=/z>La ficha del expresidente</a></b></p>
+      <p><strong>À lire aussi »</strong> <a href=/w>Quel est votre profil digestif ?</a></p>
+      <p>Mira la tabla de abajo para ver las cifras.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "La deuda externa aumentó en 2021. Mira la tabla de abajo para ver las cifras."
+    );
+}
+
+#[test]
+fn author_boxes_go_and_a_posts_author_line_and_a_long_block_stay() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>The robot solved the puzzle.</p>
+      <div class=contributor-bio><p>Will Knight is a senior writer, covering AI.</p></div>
+      <div class="cbx-Author_details"><p>Redakteur in der Wirtschaft.</p></div>
+      <ul class=authors><li>Has written for the site since 2003.</li></ul>
+      <p class=author>by <a href=/u/7>wrenfield</a> » Tue Apr 22, 2025</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The robot solved the puzzle. by wrenfield » Tue Apr 22, 2025"
+    );
+    let post = "<p>A long post by the author, with much to say.</p>".repeat(20);
+    let long = format!("<div class=author-text>{post}</div>");
+    assert!(remaining(&rules, &long).starts_with("A long post by the author"));
+}
+
+#[test]
+fn ad_slots_go_and_a_section_with_room_for_ads_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let section = "<p>Der Grill heizt in zehn Minuten auf, das Steak gelingt.</p>".repeat(12);
+    let html = format!(
+        r#"<div class="ad-slot">Anzeige</div>
+        <section class="TestReport__Section TestReport__Section--Ads">{section}</section>"#
+    );
+    assert!(remaining(&rules, &html).starts_with("Der Grill heizt"));
+}
+
+#[test]
+fn a_page_header_goes_and_an_article_header_with_the_headline_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<header><a href=/>Skate News</a> <span>Since 1990</span></header>
+      <div class=post><header><h1>Contest in Dormagen</h1>
+      <p>The third contest of the season comes to town.</p></header>
+      <p>Riders from ten countries take part.</p></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Contest in Dormagen The third contest of the season comes to town. Riders from ten countries take part."
+    );
+}
+
+#[test]
+fn plural_french_photo_credits_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Le surnom vient de son enfance.</p><p>Crédits photos : Bestimage</p>";
+    assert_eq!(remaining(&rules, html), "Le surnom vient de son enfance.");
+}
+
+#[test]
+fn portuguese_follow_us_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>A polícia investiga o caso.</p><p>Nos siga no <a href=/i>Instagram</a></p>";
+    assert_eq!(remaining(&rules, html), "A polícia investiga o caso.");
 }

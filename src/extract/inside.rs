@@ -1,0 +1,71 @@
+//! Furniture inside the chosen article: boxes whose class or id names
+//! them as page furniture (a video's footer, a promotion, a share box)
+//! that no rule removed, because rules match whole words and these names
+//! are compounds ("cnnVidFooter", "wp-volt-gal-promo-stub") or because
+//! the box sits inside the article marker, where rules spare more.
+
+use super::stats::Stats;
+use crate::dom::{Dom, Element, NodeId};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Words that name furniture where a word starts in a class or id (after
+/// `-` or `_`, or in camel case): a subset of the negative words of
+/// Readability's class weighting (`score::NEGATIVE`), without those that
+/// also name content on real pages ("media" and "widget" wrappers holding
+/// the text, "meta" boxes of recipe facts, "hidden-xs" responsive
+/// classes). Inside a word they are something else ("printfooter" closes
+/// an encyclopedia article, and taking it makes the link boxes above it
+/// trailing furniture, which costs the structure the reference keeps).
+static FURNITURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(^|[-_])(?i:footer|comment|promo|related|share|sponsor|outbrain|sidebar|banner|scroller)",
+        r"|[a-z](Footer|Comment|Promo|Related|Share|Sponsor|Outbrain|Sidebar|Banner|Scroller)",
+    ))
+    .expect("valid regex")
+});
+
+/// A box holding more than this share of the article's text is part of
+/// it, whatever its name ("share-zone" around a whole post).
+const MAX_SHARE: f64 = 0.25;
+/// When such boxes hold more than this share of the article's text
+/// together, they are its content: the posts of a forum thread, each in
+/// a "comment" box.
+const MAX_TOTAL_SHARE: f64 = 0.5;
+
+/// Block containers below the `roots` (not the roots themselves) named as
+/// furniture, each holding a small share of the article's text.
+pub(super) fn furniture(dom: &Dom, stats: &Stats, roots: &[NodeId]) -> Vec<NodeId> {
+    let total: u32 = roots.iter().map(|r| stats.text[r.index()]).sum();
+    let small = |id: NodeId| f64::from(stats.text[id.index()]) <= MAX_SHARE * f64::from(total);
+    let mut found = Vec::new();
+    for &root in roots {
+        let mut skip_until = root.index() + 1;
+        for id in dom.subtree(root) {
+            if id.index() < skip_until || stats.gone.contains(id) {
+                continue;
+            }
+            if dom.element(id).is_some_and(is_furniture) && small(id) {
+                found.push(id);
+                skip_until = dom.subtree_range(id).end;
+            }
+        }
+    }
+    let held: u32 = found.iter().map(|f| stats.text[f.index()]).sum();
+    if f64::from(held) > MAX_TOTAL_SHARE * f64::from(total) {
+        found.clear();
+    }
+    found
+}
+
+fn is_furniture(el: Element<'_>) -> bool {
+    let container = matches!(
+        &*el.name,
+        "div" | "section" | "ul" | "ol" | "table" | "aside" | "form"
+    );
+    container
+        && [el.class(), el.id()]
+            .into_iter()
+            .flatten()
+            .any(|v| FURNITURE.is_match(v))
+}
