@@ -27,7 +27,7 @@ pub(crate) use select::{
 };
 pub(crate) use walk::{Step, Walker};
 
-use html5ever::Attribute;
+use html5ever::tendril::StrTendril;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -83,6 +83,25 @@ pub(crate) enum Namespace {
     MathMl,
 }
 
+/// An attribute as the arena keeps it: its local name and its value.
+/// html5ever's `Attribute` also carries a prefix and a namespace, which
+/// nothing here reads: 24 bytes instead of 40 (a page dense with
+/// attributes holds millions).
+#[derive(Debug, Clone)]
+pub(crate) struct Attr {
+    name: LocalName,
+    value: StrTendril,
+}
+
+impl From<html5ever::Attribute> for Attr {
+    fn from(a: html5ever::Attribute) -> Attr {
+        Attr {
+            name: a.name.local,
+            value: a.value,
+        }
+    }
+}
+
 /// An element as the arena stores it: its lower-case local name, its
 /// namespace, and where its attributes sit in [`Dom::attrs`]. The name
 /// is html5ever's interned atom, moved out of the built tree.
@@ -100,11 +119,11 @@ pub(crate) struct ElementData {
 /// The attributes of all elements are kept in one vector in document
 /// order, not one vector per element where html5ever left them scattered
 /// over the heap: a walk that reads every element's class and id then
-/// reads memory in order (the rules stage ran about 25% faster).
+/// reads memory in order (the rules stage ran 15 to 25% faster).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Element<'a> {
     data: &'a ElementData,
-    attrs: &'a [Attribute],
+    attrs: &'a [Attr],
 }
 
 impl std::ops::Deref for Element<'_> {
@@ -120,7 +139,7 @@ impl<'a> Element<'a> {
     pub(crate) fn attr(&self, name: &str) -> Option<&'a str> {
         self.attrs
             .iter()
-            .find(|a| &*a.name.local == name)
+            .find(|a| &*a.name == name)
             .map(|a| &*a.value)
     }
 
@@ -129,7 +148,7 @@ impl<'a> Element<'a> {
     pub(crate) fn attr_named(&self, name: &LocalName) -> Option<&'a str> {
         self.attrs
             .iter()
-            .find(|a| a.name.local == *name)
+            .find(|a| a.name == *name)
             .map(|a| &*a.value)
     }
 
@@ -146,12 +165,12 @@ impl<'a> Element<'a> {
     /// Its attributes as name and value, in source order (for reading
     /// several in one pass instead of one [`Element::attr`] scan each).
     pub(crate) fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + use<'a> {
-        self.attrs.iter().map(|a| (&*a.name.local, &*a.value))
+        self.attrs.iter().map(|a| (&*a.name, &*a.value))
     }
 
     /// The names of its attributes, in source order.
     pub(crate) fn attr_names(&self) -> impl Iterator<Item = &'a str> + use<'a> {
-        self.attrs.iter().map(|a| &*a.name.local)
+        self.attrs.iter().map(|a| &*a.name)
     }
 
     /// The whitespace-separated tokens of the `class` attribute.
@@ -209,7 +228,7 @@ pub(crate) struct Dom {
     child_ids: Vec<NodeId>,
     /// Every element's attributes, each element's in one contiguous run,
     /// in document order (see [`Element`]).
-    attrs: Vec<Attribute>,
+    attrs: Vec<Attr>,
     /// Every text node's text, one after another in document order: the
     /// walks that read text read memory in order, not a buffer per node
     /// wherever the tree builder left it.
@@ -370,7 +389,7 @@ impl Dom {
         if let Stored::Element(e) = &self.nodes[id.index()].data
             && let Some(a) = self.attrs[e.attrs.start as usize..e.attrs.end as usize]
                 .iter_mut()
-                .find(|a| &*a.name.local == name)
+                .find(|a| &*a.name == name)
         {
             a.value = value.into();
         }

@@ -3,11 +3,11 @@
 use super::attrs;
 use super::cap::DepthCap;
 use super::skip::SkipUnread;
-use super::{Dom, ElementData, Namespace, Node, NodeId, Stored};
+use super::{Attr, Dom, ElementData, Namespace, Node, NodeId, Stored};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
-use html5ever::{Attribute, TokenizerResult, ns};
+use html5ever::{TokenizerResult, ns};
 use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom};
 use std::borrow::Cow;
 use std::rc::Rc;
@@ -102,7 +102,7 @@ fn from_rcdom(document: Handle, (tags, attributes): (usize, usize)) -> Dom {
     let mut child_ids: Vec<NodeId> = Vec::with_capacity(estimate);
     // (node, its parent, its slot in child_ids); only kept nodes.
     let mut stack: Vec<(Handle, Option<NodeId>, usize)> = Vec::with_capacity(64);
-    let mut attrs: Vec<Attribute> = Vec::with_capacity(attributes);
+    let mut attrs: Vec<Attr> = Vec::with_capacity(attributes);
     let mut text = String::new();
     stack.push((document, None, usize::MAX));
     while let Some((handle, parent, slot)) = stack.pop() {
@@ -173,7 +173,7 @@ fn is_kept(handle: &Handle) -> bool {
 /// its attributes onto the end of `attrs` and its text onto the end of
 /// `text`; only called for kept nodes
 /// (see [`is_kept`]).
-fn take(handle: &Handle, attrs: &mut Vec<Attribute>, text: &mut String) -> Stored {
+fn take(handle: &Handle, attrs: &mut Vec<Attr>, text: &mut String) -> Stored {
     match &handle.data {
         RcData::Text { contents } => {
             let start = text.len();
@@ -191,7 +191,7 @@ fn take(handle: &Handle, attrs: &mut Vec<Attribute>, text: &mut String) -> Store
                 Namespace::Html
             };
             let start = attrs.len() as u32;
-            attrs.append(&mut own.borrow_mut());
+            attrs.extend(own.borrow_mut().drain(..).map(Attr::from));
             Stored::Element(ElementData {
                 name: name.local.clone(),
                 ns,

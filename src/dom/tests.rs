@@ -255,7 +255,7 @@ fn names_and_attrs(dom: &Dom) -> Vec<String> {
                 let attrs: Vec<String> = e
                     .attrs
                     .iter()
-                    .map(|a| format!("{}={}", a.name.local, a.value))
+                    .map(|a| format!("{}={}", a.name, a.value))
                     .collect();
                 Some(format!("{}{:?}", e.name, attrs))
             }

@@ -26,7 +26,7 @@ fn dump(dom: &Dom, emptied: bool) -> String {
                 let attrs: Vec<String> = e
                     .attrs
                     .iter()
-                    .map(|a| format!("{}={:?}", &*a.name.local, &*a.value))
+                    .map(|a| format!("{}={:?}", &*a.name, &*a.value))
                     .collect();
                 writeln!(out, "{d} <{:?} {} {}>", e.ns, &*e.name, attrs.join(" "))
             }
