@@ -64,9 +64,11 @@ pub(crate) fn trailing_furniture(dom: &Dom, roots: &[NodeId], removed: &NodeSet)
     if content { pending } else { Vec::new() }
 }
 
-/// A cloud has this many links at least (two: a "Read more" box of two
-/// headlines is as common as a longer one)...
-const MIN_CLOUD_LINKS: u32 = 2;
+/// A cloud has this many links at least (one: after the text, a "Read
+/// more" box of one or two headlines, or a heading over the one link to
+/// a press release, leads away as a longer list does; a sentence with a
+/// link in it stays, by the share below)...
+const MIN_CLOUD_LINKS: u32 = 1;
 /// ...and this share of its text, at least, inside them.
 const MIN_CLOUD_LINK_SHARE: f64 = 0.7;
 
@@ -291,6 +293,24 @@ mod tests {
         assert_eq!(
             trailing(html, None),
             ["Read more:Coach: \"Next we win the cup\"Federation names its youth teams"]
+        );
+    }
+
+    #[test]
+    fn one_link_under_each_label_after_the_text_goes() {
+        let html = "<p>Body text.</p><h2>Press release</h2><ul><li><a href=/pm/10>Volunteers \
+            are everyday heroes</a></ul><h2>Looking back</h2><ul><li><a href=/2021>The forum \
+            in 2021</a></ul><p>See <a href=/report>the full report</a> for the numbers.</p>";
+        assert!(trailing(html, None).is_empty());
+        let html = html.split("<p>See").next().unwrap();
+        assert_eq!(
+            trailing(html, None),
+            [
+                "Press release",
+                "Volunteers are everyday heroes",
+                "Looking back",
+                "The forum in 2021"
+            ]
         );
     }
 
