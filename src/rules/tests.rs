@@ -900,3 +900,16 @@ fn portuguese_follow_us_lines_go() {
     let html = "<p>A polícia investiga o caso.</p><p>Nos siga no <a href=/i>Instagram</a></p>";
     assert_eq!(remaining(&rules, html), "A polícia investiga o caso.");
 }
+
+#[test]
+fn contact_labels_go_and_the_contact_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Das Labor startet im Mai.</p><h3>Ansprechpartnerin zum Thema:</h3>\
+        <p>Dr. Anna Berg, Telefon 030 1234</p><p><strong>Kontakt:</strong></p>\
+        <p>Presse, presse@example.org</p><p>Kontakt zu den Teams hält die Leitung.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Das Labor startet im Mai. Dr. Anna Berg, Telefon 030 1234 Presse, presse@example.org \
+         Kontakt zu den Teams hält die Leitung."
+    );
+}
