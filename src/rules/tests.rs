@@ -913,3 +913,14 @@ fn contact_labels_go_and_the_contact_stays() {
          Kontakt zu den Teams hält die Leitung."
     );
 }
+
+#[test]
+fn previous_and_next_links_go_in_german_french_and_spanish() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Der Text endet hier.</p><p><a href=/1>Vorheriges</a> <a href=/3>Weiter »</a></p>\
+        <p><a href=/0>« Précédent</a></p><p><a href=/4>Siguiente</a></p><p>Weiter geht es im Mai.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Text endet hier. Weiter geht es im Mai."
+    );
+}
