@@ -924,3 +924,15 @@ fn previous_and_next_links_go_in_german_french_and_spanish() {
         "Der Text endet hier. Weiter geht es im Mai."
     );
 }
+
+#[test]
+fn shop_rating_and_viewer_buttons_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Sneaker gibt es in drei Farben.</p><p><a href=/s>Zum Shop</a></p>\
+        <div><span>Bild anzeigen</span> <span>Bild schließen</span></div>\
+        <p>Bewerten Sie dieses Produkt</p><p>Zum Shop geht es über den Hof.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Sneaker gibt es in drei Farben. Zum Shop geht es über den Hof."
+    );
+}
