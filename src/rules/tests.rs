@@ -936,3 +936,15 @@ fn shop_rating_and_viewer_buttons_go() {
         "Die Sneaker gibt es in drei Farben. Zum Shop geht es über den Hof."
     );
 }
+
+#[test]
+fn fold_out_toggles_go_and_their_box_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Soziale Ängste sind häufig.</p><button>Quellen ausblenden</button>\
+        <div><span>Quellen ausblenden</span><ol><li>Studie, 2019</li></ol></div>\
+        <a href=#m>Show more</a><p>Mehr anzeigen lässt sich das nicht.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Soziale Ängste sind häufig. Studie, 2019 Mehr anzeigen lässt sich das nicht."
+    );
+}
