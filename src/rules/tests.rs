@@ -948,3 +948,14 @@ fn fold_out_toggles_go_and_their_box_stays() {
         "Soziale Ängste sind häufig. Studie, 2019 Mehr anzeigen lässt sich das nicht."
     );
 }
+
+#[test]
+fn permalink_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>La perte des terres fertiles.</p><ul><li><b>Permalien</b> https://p.dw.com/p/RPYx</li>\
+        <li>Date 12.05.2010</li></ul><p>Permalink</p><p>Les commentaires sont fermés.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "La perte des terres fertiles. Date 12.05.2010"
+    );
+}
