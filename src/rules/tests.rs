@@ -959,3 +959,15 @@ fn permalink_lines_go() {
         "La perte des terres fertiles. Date 12.05.2010"
     );
 }
+
+#[test]
+fn advertising_notes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p><em>*Werbung. Dieser Beitrag enthält Werbung für Marini.</em></p>\
+        <p>Der Bikini ist aus recyceltem Garn.</p><p><b>ANZEIGE - Heute mal ausgehen? \
+        Wie wäre es mit:</b></p><p>Anzeige erstattet hat die Nachbarin.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Bikini ist aus recyceltem Garn. Anzeige erstattet hat die Nachbarin."
+    );
+}
