@@ -971,3 +971,15 @@ fn advertising_notes_go() {
         "Der Bikini ist aus recyceltem Garn. Anzeige erstattet hat die Nachbarin."
     );
 }
+
+#[test]
+fn contents_labels_go_and_the_outline_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Wein braucht Luft.</p><p><b>Inhaltsverzeichnis</b></p>\
+        <ul><li><a href=#a>Warum dekantieren?</a></li></ul>\
+        <p>Das Inhaltsverzeichnis steht oben.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Wein braucht Luft. Warum dekantieren? Das Inhaltsverzeichnis steht oben."
+    );
+}
