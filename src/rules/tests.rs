@@ -983,3 +983,11 @@ fn contents_labels_go_and_the_outline_stays() {
         "Wein braucht Luft. Warum dekantieren? Das Inhaltsverzeichnis steht oben."
     );
 }
+
+#[test]
+fn newsletter_calls_with_an_arrow_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Der Urlaubsanspruch bleibt.</p>\
+        <ul><li><a href=/nl>Jetzt zum kostenlosen Newsletter anmelden »</a></li></ul>";
+    assert_eq!(remaining(&rules, html), "Der Urlaubsanspruch bleibt.");
+}
