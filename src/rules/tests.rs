@@ -991,3 +991,15 @@ fn newsletter_calls_with_an_arrow_go() {
         <ul><li><a href=/nl>Jetzt zum kostenlosen Newsletter anmelden »</a></li></ul>";
     assert_eq!(remaining(&rules, html), "Der Urlaubsanspruch bleibt.");
 }
+
+#[test]
+fn view_and_visitor_counters_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Versammlung wählte neu.</p><p>Aufrufe: 1120 | Hinzugefügt von: Posh</p>\
+        <div><b>13</b> Besucher sind online (<b>8</b> im Bereich News)</div>\
+        <p>1.200 Besucher kamen zum Fest.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Versammlung wählte neu. 1.200 Besucher kamen zum Fest."
+    );
+}
