@@ -2,7 +2,8 @@
 //! "Comments" or "Related" heading whose list or widget the rules removed
 //! (or that a script fills in), left with nothing under it; and a cloud of
 //! links after the last words of the text (tags, the names of everyone who
-//! liked the story). A heading introduces what follows: with nothing
+//! liked the story, a read-more box of a single headline, with or without
+//! a linked banner after it). A heading introduces what follows: with nothing
 //! following, it is written nowhere. Links that come after the article's
 //! last text and are nothing but links lead away from it.
 
