@@ -2,10 +2,11 @@
 //! them as page furniture (a video's footer, a promotion, a share box)
 //! that no rule removed, because rules match whole words and these names
 //! are compounds ("cnnVidFooter", "wp-volt-gal-promo-stub") or because
-//! the box sits inside the article marker, where rules spare more.
+//! the box sits inside the article marker, where rules spare more; and
+//! short lists of other stories' headlines set between the paragraphs.
 
 use super::stats::Stats;
-use crate::dom::{Dom, Element, NodeId};
+use crate::dom::{Dom, Element, NodeId, local_name};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -45,7 +46,9 @@ pub(super) fn furniture(dom: &Dom, stats: &Stats, roots: &[NodeId]) -> Vec<NodeI
             if id.index() < skip_until || stats.gone.contains(id) {
                 continue;
             }
-            if dom.element(id).is_some_and(is_furniture) && small(id) {
+            if (dom.element(id).is_some_and(is_furniture) || is_teaser_list(dom, stats, id))
+                && small(id)
+            {
                 found.push(id);
                 skip_until = dom.subtree_range(id).end;
             }
@@ -56,6 +59,53 @@ pub(super) fn furniture(dom: &Dom, stats: &Stats, roots: &[NodeId]) -> Vec<NodeI
         found.clear();
     }
     found
+}
+
+/// A teaser's headline has this many weighted characters at least (menu
+/// entries and tags are shorter).
+const MIN_TEASER_CHARS: u32 = 25;
+
+/// Such a list holds this many teasers at most: longer lists of links
+/// inside an article are its matter more often (a "See also" section, a
+/// list of sources), and leaving out lists of four or more cost the
+/// readability corpus list items its reference keeps.
+const MAX_TEASERS: usize = 3;
+
+/// A list whose every item is one link with a headline's length, to
+/// another page (not an anchor of this one): "more on this" set between
+/// the article's paragraphs.
+fn is_teaser_list(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    let Some(el) = dom.element(id) else {
+        return false;
+    };
+    if !(el.is_named(&local_name!("ul")) || el.is_named(&local_name!("ol")))
+        || stats.link[id.index()] < stats.text[id.index()]
+    {
+        return false;
+    }
+    let items: Vec<NodeId> = dom
+        .children(id)
+        .iter()
+        .copied()
+        .filter(|&c| !stats.gone.contains(c) && stats.text[c.index()] > 0)
+        .collect();
+    (1..=MAX_TEASERS).contains(&items.len())
+        && items.iter().all(|&li| is_teaser_item(dom, stats, li))
+}
+
+fn is_teaser_item(dom: &Dom, stats: &Stats, li: NodeId) -> bool {
+    let mut links = dom.subtree(li).filter(|&n| {
+        dom.element(n)
+            .is_some_and(|e| e.is_named(&local_name!("a")))
+    });
+    let (Some(link), None) = (links.next(), links.next()) else {
+        return false;
+    };
+    let to_elsewhere = dom
+        .element(link)
+        .and_then(|e| e.attr("href"))
+        .is_some_and(|h| !h.starts_with('#'));
+    to_elsewhere && stats.text[link.index()] >= MIN_TEASER_CHARS
 }
 
 fn is_furniture(el: Element<'_>) -> bool {

@@ -384,6 +384,27 @@ fn furniture_boxes_inside_the_article_are_left_out() {
     );
 }
 
+/// A short list of other stories' headlines between the paragraphs is
+/// left out; a list of short links, a longer one, or a table of contents
+/// stays.
+#[test]
+fn teaser_lists_between_the_paragraphs_are_left_out() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let teasers = "<ul id=t><li><a href=/news/1>Four out of five jobs affected by virus</a>\
+        <li><a href=/news/2>Airline cuts a third of its flights until June</a></ul>";
+    let html = format!("<article id=a>{body}{teasers}{body}</article>");
+    assert_eq!(furniture_paths(&html), ["body > article#a > ul#t"]);
+    let kept = [
+        "<li><a href=/t/1>Energy</a><li><a href=/t/2>Climate</a>",
+        "<li><a href=#s1>How the council voted on the plan</a>",
+        &"<li><a href=/n>A headline of another story on the site</a>".repeat(4),
+    ];
+    for list in kept {
+        let html = format!("<article id=a>{body}<ul>{list}</ul>{body}</article>");
+        assert!(furniture_paths(&html).is_empty(), "{list}");
+    }
+}
+
 /// A box so named that holds much of the article, or boxes so named that
 /// hold most of it together (a forum thread's posts), are its content.
 #[test]

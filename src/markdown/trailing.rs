@@ -2,7 +2,8 @@
 //! "Comments" or "Related" heading whose list or widget the rules removed
 //! (or that a script fills in), left with nothing under it; and a cloud of
 //! links after the last words of the text (tags, the names of everyone who
-//! liked the story). A heading introduces what follows: with nothing
+//! liked the story, a read-more box of a single headline, with or without
+//! a linked banner after it). A heading introduces what follows: with nothing
 //! following, it is written nowhere. Links that come after the article's
 //! last text and are nothing but links lead away from it.
 
@@ -55,7 +56,7 @@ pub(crate) fn trailing_furniture(dom: &Dom, roots: &[NodeId], removed: &NodeSet)
                     pending.clear();
                 }
                 inside_until = dom.subtree_range(id).end;
-            } else if shows_something(dom, id) {
+            } else if shows_something(dom, id) && !is_linked_media(dom, id) {
                 content = true;
                 pending.clear();
             }
@@ -64,8 +65,11 @@ pub(crate) fn trailing_furniture(dom: &Dom, roots: &[NodeId], removed: &NodeSet)
     if content { pending } else { Vec::new() }
 }
 
-/// A cloud has this many links at least...
-const MIN_CLOUD_LINKS: u32 = 3;
+/// A cloud has this many links at least (one: after the text, a "Read
+/// more" box of one or two headlines, or a heading over the one link to
+/// a press release, leads away as a longer list does; a sentence with a
+/// link in it stays, by the share below)...
+const MIN_CLOUD_LINKS: u32 = 1;
 /// ...and this share of its text, at least, inside them.
 const MIN_CLOUD_LINK_SHARE: f64 = 0.7;
 
@@ -211,6 +215,17 @@ fn is_label(text: &str) -> bool {
     !sentence && text.split_whitespace().count() <= MAX_LABEL_WORDS
 }
 
+/// A picture inside a link after the article's text is a banner leading
+/// away from it (a subscription offer, an app), like the links around it:
+/// it does not end a run of trailing furniture.
+fn is_linked_media(dom: &Dom, id: NodeId) -> bool {
+    dom.text(id).is_none()
+        && dom.ancestors(id).any(|a| {
+            dom.element(a)
+                .is_some_and(|e| e.is_named(&local_name!("a")))
+        })
+}
+
 fn shows_something(dom: &Dom, id: NodeId) -> bool {
     match dom.text(id) {
         Some(text) => !is_blank(text),
@@ -268,6 +283,46 @@ mod tests {
                 "ann, bo, cy",
                 "Tags: Climate change Energy policy Germany"
             ]
+        );
+    }
+
+    #[test]
+    fn two_links_to_other_stories_after_the_text_go() {
+        let html = "<p>Body text.</p><div><h3>Read more:</h3>\
+            <p><a href=/news/a>Coach: \"Next we win the cup\"</a></p>\
+            <p><a href=/news/b>Federation names its youth teams</a></p></div>";
+        assert_eq!(
+            trailing(html, None),
+            ["Read more:Coach: \"Next we win the cup\"Federation names its youth teams"]
+        );
+    }
+
+    #[test]
+    fn one_link_under_each_label_after_the_text_goes() {
+        let html = "<p>Body text.</p><h2>Press release</h2><ul><li><a href=/pm/10>Volunteers \
+            are everyday heroes</a></ul><h2>Looking back</h2><ul><li><a href=/2021>The forum \
+            in 2021</a></ul><p>See <a href=/report>the full report</a> for the numbers.</p>";
+        assert!(trailing(html, None).is_empty());
+        let html = html.split("<p>See").next().unwrap();
+        assert_eq!(
+            trailing(html, None),
+            [
+                "Press release",
+                "Volunteers are everyday heroes",
+                "Looking back",
+                "The forum in 2021"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_linked_banner_after_a_cloud_does_not_keep_it() {
+        let html = "<p>Body text.</p><ul><li><a href=/a>Report out</a>\
+            <li><a href=/b>Strategy for 2050</a><li><a href=/c>A new app</a></ul>\
+            <p><a href=/subscribe><img src=banner.jpg alt=Subscribe></a></p>";
+        assert_eq!(
+            trailing(html, None),
+            ["Report outStrategy for 2050A new app"]
         );
     }
 

@@ -900,3 +900,106 @@ fn portuguese_follow_us_lines_go() {
     let html = "<p>A polícia investiga o caso.</p><p>Nos siga no <a href=/i>Instagram</a></p>";
     assert_eq!(remaining(&rules, html), "A polícia investiga o caso.");
 }
+
+#[test]
+fn contact_labels_go_and_the_contact_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Das Labor startet im Mai.</p><h3>Ansprechpartnerin zum Thema:</h3>\
+        <p>Dr. Anna Berg, Telefon 030 1234</p><p><strong>Kontakt:</strong></p>\
+        <p>Presse, presse@example.org</p><p>Kontakt zu den Teams hält die Leitung.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Das Labor startet im Mai. Dr. Anna Berg, Telefon 030 1234 Presse, presse@example.org \
+         Kontakt zu den Teams hält die Leitung."
+    );
+}
+
+#[test]
+fn previous_and_next_links_go_in_german_french_and_spanish() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Der Text endet hier.</p><p><a href=/1>Vorheriges</a> <a href=/3>Weiter »</a></p>\
+        <p><a href=/0>« Précédent</a></p><p><a href=/4>Siguiente</a></p><p>Weiter geht es im Mai.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Text endet hier. Weiter geht es im Mai."
+    );
+}
+
+#[test]
+fn shop_rating_and_viewer_buttons_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Sneaker gibt es in drei Farben.</p><p><a href=/s>Zum Shop</a></p>\
+        <div><span>Bild anzeigen</span> <span>Bild schließen</span></div>\
+        <p>Bewerten Sie dieses Produkt</p><p>Zum Shop geht es über den Hof.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Sneaker gibt es in drei Farben. Zum Shop geht es über den Hof."
+    );
+}
+
+#[test]
+fn fold_out_toggles_go_and_their_box_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Soziale Ängste sind häufig.</p><button>Quellen ausblenden</button>\
+        <div><span>Quellen ausblenden</span><ol><li>Studie, 2019</li></ol></div>\
+        <a href=#m>Show more</a><p>Mehr anzeigen lässt sich das nicht.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Soziale Ängste sind häufig. Studie, 2019 Mehr anzeigen lässt sich das nicht."
+    );
+}
+
+#[test]
+fn permalink_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>La perte des terres fertiles.</p><ul><li><b>Permalien</b> https://p.dw.com/p/RPYx</li>\
+        <li>Date 12.05.2010</li></ul><p>Permalink</p><p>Les commentaires sont fermés.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "La perte des terres fertiles. Date 12.05.2010"
+    );
+}
+
+#[test]
+fn advertising_notes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p><em>*Werbung. Dieser Beitrag enthält Werbung für Marini.</em></p>\
+        <p>Der Bikini ist aus recyceltem Garn.</p><p><b>ANZEIGE - Heute mal ausgehen? \
+        Wie wäre es mit:</b></p><p>Anzeige erstattet hat die Nachbarin.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Bikini ist aus recyceltem Garn. Anzeige erstattet hat die Nachbarin."
+    );
+}
+
+#[test]
+fn contents_labels_go_and_the_outline_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Wein braucht Luft.</p><p><b>Inhaltsverzeichnis</b></p>\
+        <ul><li><a href=#a>Warum dekantieren?</a></li></ul>\
+        <p>Das Inhaltsverzeichnis steht oben.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Wein braucht Luft. Warum dekantieren? Das Inhaltsverzeichnis steht oben."
+    );
+}
+
+#[test]
+fn newsletter_calls_with_an_arrow_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Der Urlaubsanspruch bleibt.</p>\
+        <ul><li><a href=/nl>Jetzt zum kostenlosen Newsletter anmelden »</a></li></ul>";
+    assert_eq!(remaining(&rules, html), "Der Urlaubsanspruch bleibt.");
+}
+
+#[test]
+fn view_and_visitor_counters_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Versammlung wählte neu.</p><p>Aufrufe: 1120 | Hinzugefügt von: Posh</p>\
+        <div><b>13</b> Besucher sind online (<b>8</b> im Bereich News)</div>\
+        <p>1.200 Besucher kamen zum Fest.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Versammlung wählte neu. 1.200 Besucher kamen zum Fest."
+    );
+}
