@@ -1003,3 +1003,24 @@ fn view_and_visitor_counters_go() {
         "Die Versammlung wählte neu. 1.200 Besucher kamen zum Fest."
     );
 }
+
+#[test]
+fn blog_post_footers_and_comment_feed_lines_go_and_prose_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let long_list: String = (1..=12)
+        .map(|i| format!("<a href=/c/{i}>Kategorie Nummer {i}</a>, "))
+        .collect();
+    let html = format!(
+        "<p>Geschrieben am Küchentisch: der Kurssturz ließ ihn nicht los.</p>\
+        <p class=postmetadata>Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr \
+        veröffentlicht und wurde unter {long_list}abgelegt. Du kannst die Kommentare zu diesen \
+        Eintrag durch den <a href=/feed>RSS 2.0</a> Feed verfolgen.</p>\
+        <div>Erstellt am Dienstag 6. Mai 2014 um 23:30 und abgelegt unter {long_list}Linux.</div>\
+        <p><a href=/feed>Kommentarfeed</a> | Kommentare geschlossen | \
+        <a href=/tb>Trackback-URL</a></p>"
+    );
+    assert_eq!(
+        remaining(&rules, &html),
+        "Geschrieben am Küchentisch: der Kurssturz ließ ihn nicht los."
+    );
+}
