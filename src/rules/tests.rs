@@ -1024,3 +1024,14 @@ fn blog_post_footers_and_comment_feed_lines_go_and_prose_stays() {
         "Geschrieben am Küchentisch: der Kurssturz ließ ihn nicht los."
     );
 }
+
+#[test]
+fn bare_byline_labels_go_and_a_byline_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Windgeschwindigkeit zählt.</p><p><b>Von:</b><br>Götz Warnke</p>\
+        <p>By: Anna Smith</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Windgeschwindigkeit zählt. Götz Warnke By: Anna Smith"
+    );
+}
