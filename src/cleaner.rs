@@ -261,25 +261,41 @@ impl Cleaner {
 /// How `--explain` reports a box extraction left out of the article.
 fn furniture_removal(dom: &Dom, id: NodeId) -> Removal {
     let text = dom.text_content(id);
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let chars = words.iter().map(|w| w.chars().count()).sum();
-    let mut first = String::new();
-    for word in words {
-        if first.chars().count() >= 60 {
-            first.push('…');
-            break;
-        }
-        if !first.is_empty() {
-            first.push(' ');
-        }
-        first.push_str(word);
-    }
     Removal {
         rule: "furniture inside the article".to_string(),
         path: dom.path(id),
-        chars,
-        text: first,
+        chars: text.split_whitespace().map(|w| w.chars().count()).sum(),
+        text: first_words(text.split_whitespace()),
     }
+}
+
+/// How much of a removed element's text `--explain` shows.
+const FIRST_WORDS_CHARS: usize = 60;
+
+/// The first of `words`, joined by spaces, up to about
+/// [`FIRST_WORDS_CHARS`] characters, with `…` when there are more: what
+/// `--explain` shows of a removed element's text.
+pub(crate) fn first_words<'a>(words: impl IntoIterator<Item = &'a str>) -> String {
+    let mut out = String::new();
+    // Characters in `out`, kept rather than counted again.
+    let mut chars = 0;
+    for word in words {
+        let word_chars = word.chars().count();
+        if chars + word_chars > FIRST_WORDS_CHARS {
+            if out.is_empty() {
+                out.extend(word.chars().take(FIRST_WORDS_CHARS));
+            }
+            out.push('…');
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            chars += 1;
+        }
+        out.push_str(word);
+        chars += word_chars;
+    }
+    out
 }
 
 /// A page ready for the Markdown stage.

@@ -8,7 +8,7 @@ use super::compile::{Compiled, Rule};
 use super::folding::visible_chars;
 use super::format::Action;
 use super::matching::Matcher;
-use crate::cleaner::Removal;
+use crate::cleaner::{Removal, first_words};
 use crate::dom::{Dom, Element, NodeData, NodeId, NodeSet, Paths, local_name};
 use rustc_hash::FxHashMap;
 
@@ -466,41 +466,19 @@ fn removal(page: &Page, paths: &mut Paths, rule: &Rule, id: NodeId) -> Removal {
     }
 }
 
-/// How much of a removed element's text `--explain` shows.
-const FIRST_WORDS_CHARS: usize = 60;
-
 impl Page<'_> {
-    /// The first words of the element's visible text, up to about
-    /// [`FIRST_WORDS_CHARS`], with `…` when there is more. Only the text
-    /// nodes needed are read.
+    /// The first words of the element's visible text (see
+    /// [`first_words`]). Only the text nodes needed are read.
     fn first_words(&self, id: NodeId) -> String {
         let range = self.dom.subtree_range(id);
         let first = self.texts.partition_point(|t| t.index() < range.start);
-        let mut out = String::new();
         let nodes = self.texts[first..]
             .iter()
             .take_while(|t| t.index() < range.end);
-        let words = nodes
-            .filter_map(|&n| self.dom.text(n))
-            .flat_map(str::split_whitespace);
-        // Characters in `out`, kept rather than counted again.
-        let mut chars = 0;
-        for word in words {
-            let word_chars = word.chars().count();
-            if chars + word_chars > FIRST_WORDS_CHARS {
-                if out.is_empty() {
-                    out.extend(word.chars().take(FIRST_WORDS_CHARS));
-                }
-                out.push('…');
-                break;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-                chars += 1;
-            }
-            out.push_str(word);
-            chars += word_chars;
-        }
-        out
+        first_words(
+            nodes
+                .filter_map(|&n| self.dom.text(n))
+                .flat_map(str::split_whitespace),
+        )
     }
 }
