@@ -11,7 +11,8 @@
 //! with page size (1, 10 and 50 MB pages made by repeating a real
 //! article's body) and with nesting depth (skipped with `BENCH_QUICK=1`);
 //! then the cost of a large adblock list (see `rule_sets`). Skips with a
-//! message when the corpus is absent.
+//! message when the corpus is absent. `BENCH_CORPUS=DIR` measures another
+//! folder laid out the same way (`DIR/NAME/source.html`).
 
 use declutter::{Cleaner, Options, RuleSource, stages};
 use std::hint::black_box;
@@ -36,7 +37,10 @@ fn quick() -> bool {
 }
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(CORPUS);
+    let dir = std::env::var_os("BENCH_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join(CORPUS),
+        Into::into,
+    );
     let Some(pages) = load(&dir) else {
         println!("bench: skipping: {} not found", dir.display());
         return;

@@ -27,7 +27,6 @@ pub(crate) use select::{
 };
 pub(crate) use walk::{Step, Walker};
 
-use html5ever::tendril::StrTendril;
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -83,22 +82,28 @@ pub(crate) enum Namespace {
     MathMl,
 }
 
-/// An attribute as the arena keeps it: its local name and its value.
-/// html5ever's `Attribute` also carries a prefix and a namespace, which
-/// nothing here reads: 24 bytes instead of 40 (a page dense with
-/// attributes holds millions).
+/// An attribute as the arena keeps it: its local name and where its
+/// value sits in [`Dom::attr_text`]. html5ever's `Attribute` also carries
+/// a prefix and a namespace, which nothing here reads, and keeps each
+/// value in a buffer of its own: 16 bytes instead of 40 (a page dense
+/// with attributes holds millions), and values in document order.
 #[derive(Debug, Clone)]
 pub(crate) struct Attr {
     name: LocalName,
-    value: StrTendril,
+    value: Range<u32>,
 }
 
-impl From<html5ever::Attribute> for Attr {
-    fn from(a: html5ever::Attribute) -> Attr {
-        Attr {
-            name: a.name.local,
-            value: a.value,
+/// Appends `value` to `attr_text` and returns where it sits. Past 4 GiB of
+/// values (a page of that size is refused long before, unless the input
+/// limit was raised that far) a value is kept empty.
+pub(super) fn push_value(attr_text: &mut String, value: &str) -> Range<u32> {
+    let start = attr_text.len();
+    match u32::try_from(start + value.len()) {
+        Ok(end) => {
+            attr_text.push_str(value);
+            start as u32..end
         }
+        Err(_) => 0..0,
     }
 }
 
@@ -124,6 +129,8 @@ pub(crate) struct ElementData {
 pub(crate) struct Element<'a> {
     data: &'a ElementData,
     attrs: &'a [Attr],
+    /// The page's [`Dom::attr_text`], where the values are.
+    values: &'a str,
 }
 
 impl std::ops::Deref for Element<'_> {
@@ -140,7 +147,11 @@ impl<'a> Element<'a> {
         self.attrs
             .iter()
             .find(|a| &*a.name == name)
-            .map(|a| &*a.value)
+            .map(|a| self.value(a))
+    }
+
+    fn value(&self, a: &Attr) -> &'a str {
+        &self.values[a.value.start as usize..a.value.end as usize]
     }
 
     /// [`Element::attr`] for a name already interned: the names are
@@ -149,7 +160,7 @@ impl<'a> Element<'a> {
         self.attrs
             .iter()
             .find(|a| a.name == *name)
-            .map(|a| &*a.value)
+            .map(|a| self.value(a))
     }
 
     /// The `class` attribute.
@@ -165,7 +176,8 @@ impl<'a> Element<'a> {
     /// Its attributes as name and value, in source order (for reading
     /// several in one pass instead of one [`Element::attr`] scan each).
     pub(crate) fn attrs(&self) -> impl Iterator<Item = (&'a str, &'a str)> + use<'a> {
-        self.attrs.iter().map(|a| (&*a.name, &*a.value))
+        let view = *self;
+        self.attrs.iter().map(move |a| (&*a.name, view.value(a)))
     }
 
     /// The names of its attributes, in source order.
@@ -229,6 +241,9 @@ pub(crate) struct Dom {
     /// Every element's attributes, each element's in one contiguous run,
     /// in document order (see [`Element`]).
     attrs: Vec<Attr>,
+    /// Every attribute's value, one after another in document order (see
+    /// [`Attr`]).
+    attr_text: String,
     /// Every text node's text, one after another in document order: the
     /// walks that read text read memory in order, not a buffer per node
     /// wherever the tree builder left it.
@@ -277,6 +292,7 @@ impl Dom {
         Element {
             data,
             attrs: &self.attrs[start as usize..end as usize],
+            values: &self.attr_text,
         }
     }
 
@@ -391,7 +407,7 @@ impl Dom {
                 .iter_mut()
                 .find(|a| &*a.name == name)
         {
-            a.value = value.into();
+            a.value = push_value(&mut self.attr_text, value);
         }
     }
 

@@ -3,7 +3,7 @@
 use super::attrs;
 use super::cap::DepthCap;
 use super::skip::SkipUnread;
-use super::{Attr, Dom, ElementData, Namespace, Node, NodeId, Stored};
+use super::{Attr, Dom, ElementData, Namespace, Node, NodeId, Stored, push_value};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
 use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
@@ -91,7 +91,8 @@ fn chunks(text: &str, size: usize) -> impl Iterator<Item = &str> {
 /// stack, so ids are pre-order and a deep page cannot overflow the call
 /// stack. Names are moved out of rcdom, not copied; children lists share
 /// one vector, and so do attributes (moved into it in document order:
-/// see [`super::Element`]) and text (copied into one string). Each rcdom node gives up its children
+/// see [`super::Element`]); their values and the text are copied into one
+/// string each. Each rcdom node gives up its children
 /// as it is visited and is dropped right after, so the tree is taken
 /// apart in the same walk instead of in a second one when it is dropped.
 /// `(tags, attributes)`, the start tags the tree builder saw and their
@@ -103,6 +104,7 @@ fn from_rcdom(document: Handle, (tags, attributes): (usize, usize)) -> Dom {
     // (node, its parent, its slot in child_ids); only kept nodes.
     let mut stack: Vec<(Handle, Option<NodeId>, usize)> = Vec::with_capacity(64);
     let mut attrs: Vec<Attr> = Vec::with_capacity(attributes);
+    let mut attr_text = String::new();
     let mut text = String::new();
     stack.push((document, None, usize::MAX));
     while let Some((handle, parent, slot)) = stack.pop() {
@@ -118,7 +120,7 @@ fn from_rcdom(document: Handle, (tags, attributes): (usize, usize)) -> Dom {
             parent,
             children: start as u32..child_ids.len() as u32,
             end: id,
-            data: take(&handle, &mut attrs, &mut text),
+            data: take(&handle, &mut attrs, &mut attr_text, &mut text),
         });
         drop(handle);
         let mut slot = child_ids.len();
@@ -134,6 +136,7 @@ fn from_rcdom(document: Handle, (tags, attributes): (usize, usize)) -> Dom {
         nodes,
         child_ids,
         attrs,
+        attr_text,
         text,
     }
 }
@@ -170,10 +173,15 @@ fn is_kept(handle: &Handle) -> bool {
 }
 
 /// The node's data, moved out of the rcdom node (which is dropped after),
-/// its attributes onto the end of `attrs` and its text onto the end of
-/// `text`; only called for kept nodes
-/// (see [`is_kept`]).
-fn take(handle: &Handle, attrs: &mut Vec<Attr>, text: &mut String) -> Stored {
+/// its attributes onto the end of `attrs` (their values onto the end of
+/// `attr_text`) and its text onto the end of `text`; only called for kept
+/// nodes (see [`is_kept`]).
+fn take(
+    handle: &Handle,
+    attrs: &mut Vec<Attr>,
+    attr_text: &mut String,
+    text: &mut String,
+) -> Stored {
     match &handle.data {
         RcData::Text { contents } => {
             let start = text.len();
@@ -191,7 +199,10 @@ fn take(handle: &Handle, attrs: &mut Vec<Attr>, text: &mut String) -> Stored {
                 Namespace::Html
             };
             let start = attrs.len() as u32;
-            attrs.extend(own.borrow_mut().drain(..).map(Attr::from));
+            attrs.extend(own.borrow_mut().drain(..).map(|a| Attr {
+                value: push_value(attr_text, &a.value),
+                name: a.name.local,
+            }));
             Stored::Element(ElementData {
                 name: name.local.clone(),
                 ns,

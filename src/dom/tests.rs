@@ -253,9 +253,8 @@ fn names_and_attrs(dom: &Dom) -> Vec<String> {
         .filter_map(|id| match dom.data(id) {
             NodeData::Element(e) => {
                 let attrs: Vec<String> = e
-                    .attrs
-                    .iter()
-                    .map(|a| format!("{}={}", a.name, a.value))
+                    .attrs()
+                    .map(|(name, value)| format!("{name}={value}"))
                     .collect();
                 Some(format!("{}{:?}", e.name, attrs))
             }

@@ -24,9 +24,8 @@ fn dump(dom: &Dom, emptied: bool) -> String {
             NodeData::Document => writeln!(out, "{d} #document"),
             NodeData::Element(e) => {
                 let attrs: Vec<String> = e
-                    .attrs
-                    .iter()
-                    .map(|a| format!("{}={:?}", &*a.name, &*a.value))
+                    .attrs()
+                    .map(|(name, value)| format!("{name}={value:?}"))
                     .collect();
                 writeln!(out, "{d} <{:?} {} {}>", e.ns, &*e.name, attrs.join(" "))
             }
