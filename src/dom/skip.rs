@@ -16,6 +16,9 @@
 //! Scripts whose text is read are kept whole: JSON-LD (metadata) and
 //! `math/tex` (formulas). A stage that starts reading another kind of
 //! script must be named in [`text_is_read`].
+//!
+//! The same sink takes out the content of inline `<svg>` images, which is
+//! markup, not raw text, when it can follow it exactly (see [`svg`]).
 
 use html5ever::local_name;
 use html5ever::tendril::StrTendril;
@@ -64,12 +67,27 @@ impl<S: TokenSink> TokenSink for SkipUnread<S> {
             Token::TagToken(tag) if tag.kind == TagKind::StartTag => unread(tag),
             _ => None,
         };
+        let svg = self.queue.is_some()
+            && matches!(&token, Token::TagToken(tag) if tag.kind == TagKind::StartTag
+                && !tag.self_closing
+                && tag.name == local_name!("svg"));
         let result = self.inner.process_token(token, line_number);
         if let (Some(kind), TokenSinkResult::RawData(raw)) = (unread, &result)
             && kind.raw_kind() == *raw
         {
             self.skipping.set(Some(Scan::new(kind)));
             self.resume();
+        }
+        // The tree builder opened the SVG element (not in a `<select>`,
+        // which drops the tag): its content can go.
+        if svg
+            && matches!(result, TokenSinkResult::Continue)
+            && self
+                .inner
+                .adjusted_current_node_present_but_not_in_html_namespace()
+            && let Some(queue) = &self.queue
+        {
+            skip_svg_content(queue);
         }
         result
     }
@@ -81,6 +99,19 @@ impl<S: TokenSink> TokenSink for SkipUnread<S> {
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
         self.inner
             .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// Takes the content of the SVG element just opened out of the front of
+/// `queue`, when [`svg::content_end`] can follow it there; leaves the
+/// queue as it is otherwise.
+fn skip_svg_content(queue: &BufferQueue) {
+    let Some(front) = queue.pop_front() else {
+        return;
+    };
+    match svg::content_end(front.as_bytes()) {
+        Some(at) => queue.push_front(front.subtendril(at as u32, front.len32() - at as u32)),
+        None => queue.push_front(front),
     }
 }
 
@@ -354,6 +385,8 @@ impl Scan {
         Found::Nothing
     }
 }
+
+mod svg;
 
 #[cfg(test)]
 mod tests;

@@ -10,14 +10,21 @@ use std::fmt::Write;
 use std::path::Path;
 
 /// The tree, one node per line with its depth; `emptied`: without the
-/// text of the elements whose text is skipped.
+/// text of the elements whose text is skipped. What is inside an `<svg>`
+/// is left out in both: its content is skipped when the scan can follow
+/// it (see `svg.rs`), and what must not change is the tree around it.
 fn dump(dom: &Dom, emptied: bool) -> String {
     let mut depth = vec![0usize; dom.len()];
+    let mut in_svg = vec![false; dom.len()];
     let mut out = String::new();
     for id in dom.ids() {
         let parent = dom.parent(id);
         if let Some(p) = parent {
             depth[id.index()] = depth[p.index()] + 1;
+            in_svg[id.index()] = in_svg[p.index()] || is_svg(dom, p);
+        }
+        if in_svg[id.index()] {
+            continue;
         }
         let d = depth[id.index()];
         match dom.data(id) {
@@ -35,6 +42,11 @@ fn dump(dom: &Dom, emptied: bool) -> String {
         .expect("writing to a String");
     }
     out
+}
+
+fn is_svg(dom: &Dom, id: NodeId) -> bool {
+    dom.element(id)
+        .is_some_and(|e| e.ns == Namespace::Svg && &*e.name == "svg")
 }
 
 /// An HTML `<style>`, or an HTML `<script>` of a type nothing reads.
@@ -149,6 +161,45 @@ fn raw_text_in_every_insertion_mode_is_skipped_alike() {
         "<div><p>a<script>x</script>b</p></div>",
     ] {
         check(html, EVERY_SIZE);
+    }
+}
+
+/// The nodes inside `<svg>` elements.
+fn inside_svg(dom: &Dom) -> usize {
+    let svgs = dom.ids().filter(|&id| is_svg(dom, id));
+    svgs.map(|id| dom.subtree_range(id).len() - 1).sum()
+}
+
+#[test]
+fn svg_content_is_skipped_when_the_scan_can_follow_it() {
+    for html in [
+        "<p>a<svg viewBox='0 0 1 1'><path d='M0 0L1 1'/></svg>b</p>",
+        "<a href=x><svg><title>Share</title><use href='#i'></use></svg></a>c",
+        "<div><svg><g><svg><circle r=1 /></svg></g><!-- </svg> --></svg>d</div>",
+        "<table><tr><td><svg><rect/></svg></td></tr></table>",
+        "<svg><style>.a { fill: red }</style><text>t</text></svg>e",
+    ] {
+        check(html, EVERY_SIZE);
+        let plain = parse_with(html, usize::MAX, false);
+        assert!(inside_svg(&plain) > 0, "{html}");
+        assert_eq!(inside_svg(&parse_with(html, usize::MAX, true)), 0, "{html}");
+    }
+}
+
+#[test]
+fn svg_content_the_scan_cannot_follow_is_parsed_as_before() {
+    for html in [
+        "<div><svg><path/><p>breaks out</p></svg></div>after",
+        "<svg><foreignObject><div>x</div></foreignObject></svg>",
+        "<div><svg><g></div>after</g></svg>",
+        "<svg><title>a <b>b</b></title></svg>",
+        "<svg><path d='unclosed",
+        "<svg/><p>x</p>",
+    ] {
+        check(html, EVERY_SIZE);
+        let plain = parse_with(html, usize::MAX, false);
+        let skipped = parse_with(html, usize::MAX, true);
+        assert_eq!(inside_svg(&plain), inside_svg(&skipped), "{html}");
     }
 }
 
