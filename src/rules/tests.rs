@@ -168,6 +168,19 @@ fn built_in_rules_drop_common_widgets_in_many_languages() {
 }
 
 #[test]
+fn a_link_that_opens_a_popup_is_a_word_of_the_text_and_the_popup_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>I am a <a class="popup" href="n1.htm">rather elderly</a> man,
+      <span class="modal-trigger">a lawyer</span> by trade.</p>
+      <div class="popup"><p>A note on the word.</p></div>
+      <section class="cookie-notice"><a class="cookie-link" href=/p>Privacy</a></section>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "I am a rather elderly man, a lawyer by trade."
+    );
+}
+
+#[test]
 fn compound_related_class_names_are_related_lists() {
     // "relatedposts" written as one word (a common blog plugin's class),
     // but a word that merely starts with "related" is not a list.
