@@ -181,6 +181,19 @@ fn a_link_that_opens_a_popup_is_a_word_of_the_text_and_the_popup_goes() {
 }
 
 #[test]
+fn a_place_dateline_opening_the_story_stays_and_a_date_line_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p class="dateline">May 3, 2019 at 6:01 am</p>
+      <p><span class="dateline">KOBE –</span> A total of 6,000 masks were stolen.</p>
+      <p><span class="ArticlePage-dateline">WASHINGTON (AP) —</span> Congress met.</p>
+      <span class="dateline">Sunday, Feb 1, 2015 11:57 AM UTC</span>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "KOBE – A total of 6,000 masks were stolen. WASHINGTON (AP) — Congress met."
+    );
+}
+
+#[test]
 fn compound_related_class_names_are_related_lists() {
     // "relatedposts" written as one word (a common blog plugin's class),
     // but a word that merely starts with "related" is not a list.
