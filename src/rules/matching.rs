@@ -173,6 +173,9 @@ impl<'c, 'p> Matcher<'c, 'p> {
         (rule.tags.is_empty() || rule.tags.contains(&el.name))
             && !(rule.class_id.is_some() && page.large.contains(id))
             && rule.max_chars.is_none_or(|m| page.chars(id) <= m)
+            && rule
+                .max_prose_chars
+                .is_none_or(|m| page.prose_chars(id) <= m)
             && !(rule.outside_article && page.inside_article.contains(id))
             && attribute_match(rule, el)
             && rule.class_id.is_none_or(|i| {

@@ -77,6 +77,35 @@ fn max_chars_spares_large_elements() {
 }
 
 #[test]
+fn max_prose_chars_counts_text_outside_links_and_controls() {
+    let rules = only("[[rule]]\nname = \"m\"\nclass_id = 'menu'\nmax_prose_chars = 10");
+    let html = "<div class=menu><a href=/a>Home and garden</a> <b>Shop</b></div>\
+        <div class=menu><select><option>Chapter one of many</option></select></div>\
+        <div class=menu><p>Served cool, this wine goes well with fish.</p></div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Served cool, this wine goes well with fish."
+    );
+}
+
+#[test]
+fn a_tab_set_named_menu_keeps_its_panels_and_a_menu_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<div class="main-menu"><ul><li><a href=/w>Wein</a></li>
+      <li><a href=/s>Sekt</a></li></ul><span>Menü schließen</span></div>
+      <div class="tab-menu--product"><a href=#d>Beschreibung</a><div class="tab--content">
+      <p>Besonders gut passt er zu asiatischen Gerichten. Dekantieren ist nicht notwendig,
+      denn der Wein öffnet sich im Glas binnen weniger Minuten und zeigt dann seine
+      Frucht: Brombeere, Pflaume und ein Hauch von Pfeffer. Er passt zu Gegrilltem.</p>
+      </div></div>"#;
+    let text = remaining(&rules, html);
+    assert!(
+        text.starts_with("Beschreibung Besonders gut passt"),
+        "{text}"
+    );
+}
+
+#[test]
 fn outside_article_spares_the_articles_header() {
     let rules = only("[[rule]]\nname = \"h\"\ntags = [\"header\"]\noutside_article = true");
     let html = "<header>Site</header><article><header>Title</header><p>t</p></article>";
