@@ -450,6 +450,34 @@ fn the_standfirst_above_the_body_is_kept() {
     );
 }
 
+/// A lead photo above the headline is taken beside the body; the
+/// headline and the standfirst between it and the body come too, in
+/// their place.
+#[test]
+fn the_header_below_a_lead_photo_comes_with_the_body() {
+    let body = para(
+        "The school stands in a protected area, with commas, long enough.",
+        8,
+    );
+    let html = format!(
+        "<div id=story><div class=photo><figure><img src=p.jpg><figcaption>The field.</figcaption>\
+         </figure></div><div class=head><h1>Farmer sprayed a field</h1></div>\
+         <h2 class=deck>Neighbours worry about what officials said of the area.</h2>\
+         <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
+    );
+    let (dom, a) = choose_with_title(&html, "Farmer sprayed a field");
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(
+        paths,
+        [
+            "body > div#story > div.photo",
+            "body > div#story > div.head",
+            "body > div#story > h2.deck",
+            "body > div#story > div#body"
+        ]
+    );
+}
+
 /// A box named as the lead that holds a heading and the byline too is
 /// the article's header, not its standfirst: it is not taken.
 #[test]
