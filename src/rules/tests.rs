@@ -223,6 +223,18 @@ fn a_place_dateline_opening_the_story_stays_and_a_date_line_goes() {
 }
 
 #[test]
+fn cross_reference_notes_go_and_an_editors_note_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<h2>Firefox</h2><div role="note" class="hatnote">Main article:
+      <a href="/wiki/Firefox">Firefox</a></div><p>Firefox is a web browser.</p>
+      <div role="note">Editor's note: this story was corrected on May 3.</div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Firefox Firefox is a web browser. Editor's note: this story was corrected on May 3."
+    );
+}
+
+#[test]
 fn compound_related_class_names_are_related_lists() {
     // "relatedposts" written as one word (a common blog plugin's class),
     // but a word that merely starts with "related" is not a list.
