@@ -235,6 +235,19 @@ fn cross_reference_notes_go_and_an_editors_note_stays() {
 }
 
 #[test]
+fn off_screen_labels_and_prefixed_screen_reader_classes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<figcaption><span class="off-screen">Media caption</span>
+      <span class="media-caption__text">Mr Obama spoke to the BBC</span></figcaption>
+      <a href=/x><span class="u-visually-hidden">Opens in a new window</span>Read</a>
+      <p class="assistive-text">Search</p><p class="off-screen-content">Kept.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Mr Obama spoke to the BBC Read Kept."
+    );
+}
+
+#[test]
 fn compound_related_class_names_are_related_lists() {
     // "relatedposts" written as one word (a common blog plugin's class),
     // but a word that merely starts with "related" is not a list.
