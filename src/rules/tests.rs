@@ -248,6 +248,18 @@ fn off_screen_labels_and_prefixed_screen_reader_classes_go() {
 }
 
 #[test]
+fn a_sponsored_link_in_a_sentence_keeps_its_words_and_a_shop_button_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>The water in the <a rel="sponsored nofollow" href=/t>Vulkanland</a>
+      heals.</p><ul><li><a rel=sponsored href=/s>Six spas</a></li></ul>
+      <div class=box><a rel="noopener sponsored" href=/b>To the shop</a></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The water in the Vulkanland heals. Six spas"
+    );
+}
+
+#[test]
 fn compound_related_class_names_are_related_lists() {
     // "relatedposts" written as one word (a common blog plugin's class),
     // but a word that merely starts with "related" is not a list.
