@@ -708,6 +708,15 @@ fn a_read_more_box_goes_but_the_text_a_read_more_button_unfolds_stays() {
     let left = remaining(&rules, &html);
     assert!(left.contains("The rest of the story"), "{left}");
     assert!(!left.contains("Other story"), "{left}");
+    // A short description folded behind the button is prose too.
+    let html = r#"<p class="box-txt js_readmore">The idyllic village lies among meadows and
+      woods; the house has a garden, a terrace and room for six guests.</p>
+      <div class="read-more"><a href="/next">Read next ></a></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The idyllic village lies among meadows and woods; the house has a garden, \
+         a terrace and room for six guests."
+    );
 }
 
 #[test]
