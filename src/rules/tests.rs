@@ -794,10 +794,12 @@ fn linked_teasers_go_and_a_standfirst_teaser_stays() {
     let html = r#"<p class="teaser">The standfirst of the article.</p>
         <p>The body.</p>
         <div class="m-teaser m-teaser--row"><h2 class="m-teaser__title">
-        <a href="/other">Another story</a></h2><p>Its summary.</p></div>"#;
+        <a href="/other">Another story</a></h2><p>Its summary.</p></div>
+        <div class="teaser-text">Cold paws? Read our <a href="/tips">tips</a>.</div>
+        <div class="teaser"><a href="/x">A third</a><p class="teaser-text">Its text.</p></div>"#;
     assert_eq!(
         remaining(&rules, html),
-        "The standfirst of the article. The body."
+        "The standfirst of the article. The body. Cold paws? Read our tips ."
     );
 }
 
