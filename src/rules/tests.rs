@@ -260,6 +260,18 @@ fn a_sponsored_link_in_a_sentence_keeps_its_words_and_a_shop_button_goes() {
 }
 
 #[test]
+fn a_label_inside_a_sentence_is_a_word_of_it_and_a_label_alone_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>A look at the contents (<a href=/toc.pdf>PDF</a>) shows it all.</p>
+      <p>A teaser of the next story. <a href=/next>Read more</a></p>
+      <p><a href=/a.pdf>PDF</a></p><p>Posted | <a href=/s>Share</a> | Top</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "A look at the contents ( PDF ) shows it all. A teaser of the next story. Posted | | Top"
+    );
+}
+
+#[test]
 fn compound_related_class_names_are_related_lists() {
     // "relatedposts" written as one word (a common blog plugin's class),
     // but a word that merely starts with "related" is not a list.
@@ -827,7 +839,7 @@ fn text_rules_read_text_nodes_folded_and_joined_by_a_space() {
          [[rule]]\nname = \"one\"\ntags = [\"b\"]\ntext = '^this$'",
     );
     let html = "<div><span>\n Share\u{a0}</span><b>this</b>\tpage </div>\
-        <div><i>Share this</i><b>this</b></div><p>Share<b>this</b>page</p>";
+        <div><i>Share this</i><b>this</b></div><p><i>Share</i><b>this</b>page</p>";
     assert_eq!(remaining(&rules, html), "Share this Share page");
 }
 
