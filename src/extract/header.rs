@@ -17,22 +17,25 @@ const MAX_HEADLINE_NODES: usize = 64;
 /// Blocks between headline and body that are mostly links are navigation.
 const MAX_LINK_DENSITY: f64 = 0.5;
 
-/// `roots` with the blocks from the headline down to the body prepended.
+/// `roots` with the blocks from the headline down to the body put before
+/// the first root after the headline (a lead photo taken as a sibling of
+/// the body can stand above the headline).
 pub(super) fn with_header(
     dom: &Dom,
     stats: &Stats,
-    roots: Vec<NodeId>,
+    mut roots: Vec<NodeId>,
     title: &str,
 ) -> Vec<NodeId> {
-    let Some(&first) = roots.first() else {
-        return roots;
-    };
     let Some(headline) = find_headline(dom, stats, title) else {
         return roots;
     };
-    if headline > first || roots.iter().any(|&r| dom.contains(r, headline)) {
+    if roots.iter().any(|&r| dom.contains(r, headline)) {
         return roots;
     }
+    let Some(at) = roots.iter().position(|&r| r > headline) else {
+        return roots;
+    };
+    let first = roots[at];
     let Some(common) = dom
         .ancestors(first)
         .take(MAX_LEVELS)
@@ -63,8 +66,8 @@ pub(super) fn with_header(
         let before = dom.children(last).iter().copied();
         header.extend(before.take_while(|&c| c != first).filter(keep));
     }
-    header.extend(roots);
-    header
+    roots.splice(at..at, header);
+    roots
 }
 
 /// The deepest element whose whole text is the headline.

@@ -9,10 +9,13 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Class and id words that name a standfirst, in the languages of the
-/// corpora: English lead/lede/deck/standfirst/intro/summary, German
-/// Vorspann/Anreißer, French chapô.
+/// corpora: English lead/lede/deck/standfirst/intro/summary/teaser (a news
+/// template's "teaser-text" above the body; another page's teaser is a
+/// link, which the link density below leaves out), German
+/// Vorspann/Anreißer, French chapô. Not "description": that names image
+/// captions and editors' hints as often as standfirsts.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[-_])(lead|leadin|lede|deck|standfirst|intro|intro[-_]?text|summary|subheadline|sub[-_]?headline|vorspann|anreisser|chapo|chapeau)([-_]|$)")
+    Regex::new(r"(?i)(^|[-_])(lead|leadin|lede|deck|standfirst|intro|intro[-_]?text|summary|teaser|subheadline|sub[-_]?headline|vorspann|anreisser|chapo|chapeau)([-_]|$)")
         .expect("valid regex")
 });
 

@@ -8,6 +8,12 @@ fn chosen(html: &str) -> (Dom, Article) {
     (dom, article)
 }
 
+/// The paths of the chosen article's roots.
+fn chosen_paths(html: &str) -> Vec<String> {
+    let (dom, a) = chosen(html);
+    a.roots.iter().map(|&r| dom.path(r)).collect()
+}
+
 fn para(text: &str, n: usize) -> String {
     format!("<p>{}</p>", vec![text; n].join(" "))
 }
@@ -95,8 +101,7 @@ fn prose_siblings_are_joined() {
         "<div id=wrap><p>Lead paragraph of the story that sits outside the main box, and it matters a lot.</p>\
          <div id=main>{body}</div><p><a href=x>Next story link that is long enough to count</a></p></div>"
     );
-    let (dom, a) = chosen(&html);
-    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    let paths = chosen_paths(&html);
     assert_eq!(paths, ["body > div#wrap > p", "body > div#wrap > div#main"]);
 }
 
@@ -129,8 +134,7 @@ fn wrappers_are_climbed_and_a_photo_beside_the_body_is_kept() {
         "<div id=col><div id=photo><img src=a.jpg><div>Caption of the photo.</div></div>\
          <div id=bdy><div id=inner>{body}</div></div></div><div id=side><a href=x>Other story</a></div>"
     );
-    let (dom, a) = chosen(&html);
-    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    let paths = chosen_paths(&html);
     assert_eq!(
         paths,
         ["body > div#col > div#photo", "body > div#col > div#bdy"]
@@ -436,13 +440,40 @@ fn the_standfirst_above_the_body_is_kept() {
          <p class=article-lead>After months of talks, the city has a budget for the bridge.</p></div>\
          <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
     );
-    let (dom, a) = chosen(&html);
-    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    let paths = chosen_paths(&html);
     assert_eq!(
         paths,
         [
             "body > div#page > div.head > p.article-lead",
             "body > div#page > div#body"
+        ]
+    );
+}
+
+/// A lead photo above the headline is taken beside the body; the
+/// headline and the standfirst between it and the body come too, in
+/// their place.
+#[test]
+fn the_header_below_a_lead_photo_comes_with_the_body() {
+    let body = para(
+        "The school stands in a protected area, with commas, long enough.",
+        8,
+    );
+    let html = format!(
+        "<div id=story><div class=photo><figure><img src=p.jpg><figcaption>The field.</figcaption>\
+         </figure></div><div class=head><h1>Farmer sprayed a field</h1></div>\
+         <h2 class=deck>Neighbours worry about what officials said of the area.</h2>\
+         <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
+    );
+    let (dom, a) = choose_with_title(&html, "Farmer sprayed a field");
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(
+        paths,
+        [
+            "body > div#story > div.photo",
+            "body > div#story > div.head",
+            "body > div#story > h2.deck",
+            "body > div#story > div#body"
         ]
     );
 }
@@ -457,7 +488,30 @@ fn a_lead_box_holding_a_heading_and_the_byline_is_not_a_standfirst() {
          <div class=byline>By A. Reporter, who covers the city council for the paper.</div>\
          </div><div id=body>{body}</div></div>"
     );
-    let (dom, a) = chosen(&html);
-    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    let paths = chosen_paths(&html);
     assert_eq!(paths, ["body > div#page > div#body"]);
+}
+
+/// A news template's "teaser-text" in a row of its own above the row
+/// holding the marked body is the standfirst.
+#[test]
+fn a_teaser_text_row_above_the_body_is_the_standfirst() {
+    let body = para(
+        "The coalition approved more turbines, after a long debate.",
+        8,
+    );
+    let html = format!(
+        "<div class=article><div class=row><div class=col><div class=teaser-text>\
+         <p>In its first year the coalition has done more than before.</p></div></div></div>\
+         <div class=row><div class=col><div class=news-text itemprop=articleBody>{body}</div>\
+         </div></div></div>"
+    );
+    let paths = chosen_paths(&html);
+    assert_eq!(
+        paths,
+        [
+            "body > div.article > div.row > div.col > div.teaser-text",
+            "body > div.article > div.row > div.col > div.news-text"
+        ]
+    );
 }

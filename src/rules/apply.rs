@@ -24,6 +24,9 @@ pub(super) struct Page<'a> {
     pub(super) dom: &'a Dom,
     /// `chars_before[i]`: non-whitespace characters in text nodes before node i.
     chars_before: Vec<u32>,
+    /// `control_before[i]`: of which inside links, buttons and form
+    /// controls (a menu's own text).
+    control_before: Vec<u32>,
     /// Text nodes with visible characters, in document order: a text rule
     /// reads only these, so its cost is bounded by its `max_chars`, not by
     /// the size of the subtree (deeply nested pages).
@@ -53,6 +56,7 @@ impl<'a> Page<'a> {
         let mut page = Page {
             dom,
             chars_before: scan.chars_before,
+            control_before: scan.control_before,
             texts: scan.texts,
             inside_article: below_any(dom, &scan.markers),
             protected: NodeSet::default(),
@@ -90,6 +94,14 @@ impl<'a> Page<'a> {
     pub(super) fn chars(&self, id: NodeId) -> usize {
         let r = self.dom.subtree_range(id);
         (self.chars_before[r.end] - self.chars_before[r.start]) as usize
+    }
+
+    /// Of [`Page::chars`], those outside links, buttons and form controls:
+    /// the text a menu does not have.
+    pub(super) fn prose_chars(&self, id: NodeId) -> usize {
+        let r = self.dom.subtree_range(id);
+        let linked = self.control_before[r.end] - self.control_before[r.start];
+        self.chars(id) - linked as usize
     }
 
     /// `html`, `body`, the path to the article marker holding the most
@@ -243,11 +255,21 @@ fn below_any(dom: &Dom, markers: &[NodeId]) -> NodeSet {
     set
 }
 
+/// A link, a button or a form control: what a menu is made of.
+fn is_control(e: Element<'_>) -> bool {
+    matches!(
+        &*e.name,
+        "a" | "button" | "select" | "option" | "label" | "input" | "textarea"
+    )
+}
+
 /// What one walk over the page finds, before anything is measured.
 #[derive(Default)]
 struct Scan {
     /// See `Page::chars_before`.
     chars_before: Vec<u32>,
+    /// See `Page::control_before`.
+    control_before: Vec<u32>,
     /// See `Page::texts`.
     texts: Vec<NodeId>,
     /// Article markers (see `is_article_marker`).
@@ -262,11 +284,15 @@ impl Scan {
     fn new(dom: &Dom) -> Scan {
         let mut scan = Scan {
             chars_before: Vec::with_capacity(dom.len() + 1),
+            control_before: Vec::with_capacity(dom.len() + 1),
             ..Scan::default()
         };
-        let mut total = 0u32;
+        let (mut total, mut control) = (0u32, 0u32);
+        // Nodes before this index are inside a link or a control.
+        let mut control_until = 0;
         for id in dom.ids() {
             scan.chars_before.push(total);
+            scan.control_before.push(control);
             match dom.data(id) {
                 NodeData::Text(t) if !in_code_element(dom, id) => {
                     let chars = visible_chars(t);
@@ -274,12 +300,21 @@ impl Scan {
                         scan.texts.push(id);
                     }
                     total += chars;
+                    if id.index() < control_until {
+                        control += chars;
+                    }
                 }
-                NodeData::Element(e) => scan.element(id, e),
+                NodeData::Element(e) => {
+                    if is_control(e) {
+                        control_until = control_until.max(dom.subtree_range(id).end);
+                    }
+                    scan.element(id, e);
+                }
                 _ => {}
             }
         }
         scan.chars_before.push(total);
+        scan.control_before.push(control);
         scan
     }
 

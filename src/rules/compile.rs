@@ -28,6 +28,10 @@ pub(super) struct Rule {
     /// Index into the combined text `RegexSet`.
     pub(super) text: Option<usize>,
     pub(super) max_chars: Option<usize>,
+    /// Only elements with at most this many characters outside links,
+    /// buttons and form controls (a menu is those and a few labels; a tab
+    /// panel under a "menu" class holds prose).
+    pub(super) max_prose_chars: Option<usize>,
     pub(super) outside_article: bool,
     /// A removed element takes the link lists right after it along.
     pub(super) with_list_after: bool,
@@ -159,6 +163,7 @@ fn compile_rule(draft: Draft, patterns: &mut Patterns) -> Result<Rule, Error> {
         attribute,
         text,
         max_chars,
+        max_prose_chars: draft.max_prose_chars,
         outside_article: draft.outside_article,
         with_list_after: draft.with_list_after,
         selectors,

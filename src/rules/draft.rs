@@ -39,6 +39,7 @@ pub(super) struct Draft {
     pub(super) value: Option<Located<String>>,
     pub(super) text: Option<Located<String>>,
     pub(super) max_chars: Option<usize>,
+    pub(super) max_prose_chars: Option<usize>,
     pub(super) outside_article: bool,
     pub(super) with_list_after: bool,
     pub(super) selector: Option<Located<String>>,
@@ -64,6 +65,7 @@ impl Draft {
             value: None,
             text: None,
             max_chars: None,
+            max_prose_chars: None,
             outside_article: false,
             with_list_after: false,
             selector: None,
@@ -103,6 +105,9 @@ impl Draft {
         }
         if let Some(m) = self.max_chars {
             field("max_chars", (m as i64).into());
+        }
+        if let Some(m) = self.max_prose_chars {
+            field("max_prose_chars", (m as i64).into());
         }
         if self.outside_article {
             field("outside_article", true.into());

@@ -46,6 +46,9 @@ pub(super) struct RuleSpec {
     pub(super) text: Option<Spanned<String>>,
     /// Only elements with at most this many non-whitespace characters.
     pub(super) max_chars: Option<usize>,
+    /// Only elements with at most this many non-whitespace characters
+    /// outside links, buttons and form controls.
+    pub(super) max_prose_chars: Option<usize>,
     /// Only elements outside `<article>`, `<main>`, `[role=main]` and
     /// `[itemprop=articleBody]`.
     #[serde(default)]
@@ -90,6 +93,7 @@ fn to_draft(source_name: &str, text: &str, spec: Spanned<RuleSpec>) -> Draft {
     draft.value = spec.value.map(locate);
     draft.text = spec.text.map(locate);
     draft.max_chars = spec.max_chars;
+    draft.max_prose_chars = spec.max_prose_chars;
     draft.outside_article = spec.outside_article;
     draft.with_list_after = spec.with_list_after;
     draft.selector = spec.selector.map(locate);

@@ -11,7 +11,7 @@ use super::compile::{Compiled, Rule};
 use super::folding::FoldedTexts;
 use super::format::Action;
 use super::index::Index;
-use crate::dom::{Ancestors, Element, NodeId, SelectCaches, selector_matches};
+use crate::dom::{Ancestors, Dom, Element, NodeId, SelectCaches, selector_matches};
 use std::ops::Range;
 
 /// Matches elements of one page (whose text lives for `'p`); build one
@@ -173,6 +173,9 @@ impl<'c, 'p> Matcher<'c, 'p> {
         (rule.tags.is_empty() || rule.tags.contains(&el.name))
             && !(rule.class_id.is_some() && page.large.contains(id))
             && rule.max_chars.is_none_or(|m| page.chars(id) <= m)
+            && rule
+                .max_prose_chars
+                .is_none_or(|m| page.prose_chars(id) <= m)
             && !(rule.outside_article && page.inside_article.contains(id))
             && attribute_match(rule, el)
             && rule.class_id.is_none_or(|i| {
@@ -181,7 +184,7 @@ impl<'c, 'p> Matcher<'c, 'p> {
             })
             && rule.text.is_none_or(|i| {
                 self.text_hits(page, id);
-                self.texts.hit[i]
+                self.texts.hit[i] && !in_mid_sentence(page.dom, id, el)
             })
             && (rule.selectors.is_empty()
                 || rule.selectors.iter().any(|s| {
@@ -268,3 +271,36 @@ fn attribute_match(rule: &Rule, el: Element<'_>) -> bool {
             .is_some_and(|v| value.as_ref().is_none_or(|re| re.is_match(v))),
     }
 }
+
+/// Whether the inline element `id` stands inside a sentence: text on
+/// both sides of it in its parent, words on at least one, and no
+/// separator next to it ("the table of contents ([PDF]) shows"). A text rule matches labels standing alone
+/// ("PDF", "Read more" ending a teaser); the same words inside a
+/// sentence are the sentence's.
+fn in_mid_sentence(dom: &Dom, id: NodeId, el: Element<'_>) -> bool {
+    let inline = matches!(
+        &*el.name,
+        "a" | "span" | "b" | "strong" | "em" | "i" | "small" | "abbr" | "cite"
+    );
+    let Some(parent) = dom.parent(id).filter(|_| inline) else {
+        return false;
+    };
+    let siblings = dom.children(parent);
+    let Ok(at) = siblings.binary_search(&id) else {
+        return false;
+    };
+    let text_at = |i: Option<usize>| i.and_then(|i| siblings.get(i)).and_then(|&s| dom.text(s));
+    let (Some(before), Some(after)) = (text_at(at.checked_sub(1)), text_at(Some(at + 1))) else {
+        return false;
+    };
+    // Next to the element: a character of the sentence, not a separator
+    // between links ("Posted | Share | Top").
+    let joins = |c: Option<char>| c.is_some_and(|c| !SEPARATORS.contains(c));
+    let words = |t: &str| t.chars().any(char::is_alphabetic);
+    joins(before.trim_end().chars().next_back())
+        && joins(after.trim_start().chars().next())
+        && (words(before) || words(after))
+}
+
+/// Characters that set links apart in a row of them.
+const SEPARATORS: &str = "|·•/>»«›‹–—-:";

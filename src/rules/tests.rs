@@ -77,6 +77,35 @@ fn max_chars_spares_large_elements() {
 }
 
 #[test]
+fn max_prose_chars_counts_text_outside_links_and_controls() {
+    let rules = only("[[rule]]\nname = \"m\"\nclass_id = 'menu'\nmax_prose_chars = 10");
+    let html = "<div class=menu><a href=/a>Home and garden</a> <b>Shop</b></div>\
+        <div class=menu><select><option>Chapter one of many</option></select></div>\
+        <div class=menu><p>Served cool, this wine goes well with fish.</p></div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Served cool, this wine goes well with fish."
+    );
+}
+
+#[test]
+fn a_tab_set_named_menu_keeps_its_panels_and_a_menu_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<div class="main-menu"><ul><li><a href=/w>Wein</a></li>
+      <li><a href=/s>Sekt</a></li></ul><span>Menü schließen</span></div>
+      <div class="tab-menu--product"><a href=#d>Beschreibung</a><div class="tab--content">
+      <p>Besonders gut passt er zu asiatischen Gerichten. Dekantieren ist nicht notwendig,
+      denn der Wein öffnet sich im Glas binnen weniger Minuten und zeigt dann seine
+      Frucht: Brombeere, Pflaume und ein Hauch von Pfeffer. Er passt zu Gegrilltem.</p>
+      </div></div>"#;
+    let text = remaining(&rules, html);
+    assert!(
+        text.starts_with("Beschreibung Besonders gut passt"),
+        "{text}"
+    );
+}
+
+#[test]
 fn outside_article_spares_the_articles_header() {
     let rules = only("[[rule]]\nname = \"h\"\ntags = [\"header\"]\noutside_article = true");
     let html = "<header>Site</header><article><header>Title</header><p>t</p></article>";
@@ -165,6 +194,81 @@ fn built_in_rules_drop_common_widgets_in_many_languages() {
       <div class="related-news"><ol><li>다른 기사</li></ol></div>
       <p style="display: none">hidden</p>"##;
     assert_eq!(remaining(&rules, html), "기사 본문입니다.");
+}
+
+#[test]
+fn a_link_that_opens_a_popup_is_a_word_of_the_text_and_the_popup_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>I am a <a class="popup" href="n1.htm">rather elderly</a> man,
+      <span class="modal-trigger">a lawyer</span> by trade.</p>
+      <div class="popup"><p>A note on the word.</p></div>
+      <section class="cookie-notice"><a class="cookie-link" href=/p>Privacy</a></section>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "I am a rather elderly man, a lawyer by trade."
+    );
+}
+
+#[test]
+fn a_place_dateline_opening_the_story_stays_and_a_date_line_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p class="dateline">May 3, 2019 at 6:01 am</p>
+      <p><span class="dateline">KOBE –</span> A total of 6,000 masks were stolen.</p>
+      <p><span class="ArticlePage-dateline">WASHINGTON (AP) —</span> Congress met.</p>
+      <span class="dateline">Sunday, Feb 1, 2015 11:57 AM UTC</span>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "KOBE – A total of 6,000 masks were stolen. WASHINGTON (AP) — Congress met."
+    );
+}
+
+#[test]
+fn cross_reference_notes_go_and_an_editors_note_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<h2>Firefox</h2><div role="note" class="hatnote">Main article:
+      <a href="/wiki/Firefox">Firefox</a></div><p>Firefox is a web browser.</p>
+      <div role="note">Editor's note: this story was corrected on May 3.</div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Firefox Firefox is a web browser. Editor's note: this story was corrected on May 3."
+    );
+}
+
+#[test]
+fn off_screen_labels_and_prefixed_screen_reader_classes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<figcaption><span class="off-screen">Media caption</span>
+      <span class="media-caption__text">Mr Obama spoke to the BBC</span></figcaption>
+      <a href=/x><span class="u-visually-hidden">Opens in a new window</span>Read</a>
+      <p class="assistive-text">Search</p><p class="off-screen-content">Kept.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Mr Obama spoke to the BBC Read Kept."
+    );
+}
+
+#[test]
+fn a_sponsored_link_in_a_sentence_keeps_its_words_and_a_shop_button_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>The water in the <a rel="sponsored nofollow" href=/t>Vulkanland</a>
+      heals.</p><ul><li><a rel=sponsored href=/s>Six spas</a></li></ul>
+      <div class=box><a rel="noopener sponsored" href=/b>To the shop</a></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The water in the Vulkanland heals. Six spas"
+    );
+}
+
+#[test]
+fn a_label_inside_a_sentence_is_a_word_of_it_and_a_label_alone_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>A look at the contents (<a href=/toc.pdf>PDF</a>) shows it all.</p>
+      <p>A teaser of the next story. <a href=/next>Read more</a></p>
+      <p><a href=/a.pdf>PDF</a></p><p>Posted | <a href=/s>Share</a> | Top</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "A look at the contents ( PDF ) shows it all. A teaser of the next story. Posted | | Top"
+    );
 }
 
 #[test]
@@ -616,6 +720,15 @@ fn a_read_more_box_goes_but_the_text_a_read_more_button_unfolds_stays() {
     let left = remaining(&rules, &html);
     assert!(left.contains("The rest of the story"), "{left}");
     assert!(!left.contains("Other story"), "{left}");
+    // A short description folded behind the button is prose too.
+    let html = r#"<p class="box-txt js_readmore">The idyllic village lies among meadows and
+      woods; the house has a garden, a terrace and room for six guests.</p>
+      <div class="read-more"><a href="/next">Read next ></a></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The idyllic village lies among meadows and woods; the house has a garden, \
+         a terrace and room for six guests."
+    );
 }
 
 #[test]
@@ -693,10 +806,12 @@ fn linked_teasers_go_and_a_standfirst_teaser_stays() {
     let html = r#"<p class="teaser">The standfirst of the article.</p>
         <p>The body.</p>
         <div class="m-teaser m-teaser--row"><h2 class="m-teaser__title">
-        <a href="/other">Another story</a></h2><p>Its summary.</p></div>"#;
+        <a href="/other">Another story</a></h2><p>Its summary.</p></div>
+        <div class="teaser-text">Cold paws? Read our <a href="/tips">tips</a>.</div>
+        <div class="teaser"><a href="/x">A third</a><p class="teaser-text">Its text.</p></div>"#;
     assert_eq!(
         remaining(&rules, html),
-        "The standfirst of the article. The body."
+        "The standfirst of the article. The body. Cold paws? Read our tips ."
     );
 }
 
@@ -724,7 +839,7 @@ fn text_rules_read_text_nodes_folded_and_joined_by_a_space() {
          [[rule]]\nname = \"one\"\ntags = [\"b\"]\ntext = '^this$'",
     );
     let html = "<div><span>\n Share\u{a0}</span><b>this</b>\tpage </div>\
-        <div><i>Share this</i><b>this</b></div><p>Share<b>this</b>page</p>";
+        <div><i>Share this</i><b>this</b></div><p><i>Share</i><b>this</b>page</p>";
     assert_eq!(remaining(&rules, html), "Share this Share page");
 }
 
