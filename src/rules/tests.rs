@@ -1035,3 +1035,20 @@ fn bare_byline_labels_go_and_a_byline_stays() {
         "Die Windgeschwindigkeit zählt. Götz Warnke By: Anna Smith"
     );
 }
+
+#[test]
+fn embed_consent_placeholders_go_and_prose_about_loading_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Tour beginnt am Bahnhof.</p>\
+        <div class=\"_brlbs-content-blocker\"><p>Ein Beitrag von Instagram.</p>\
+        <a class=\"_brlbs-btn\">Anzeigen</a></div>\
+        <div><p>Mit dem Laden des Beitrags akzeptieren Sie die Datenschutzerklärung von \
+        Instagram.</p><p><a>Beitrag laden</a></p></div>\
+        <div class=\"c-iframe-privacy\"><p>Externer Inhalt</p></div>\
+        <p>By loading the video, you agree to YouTube's privacy policy.</p>\
+        <p>Klicken Sie auf den Button, um die Karte zu vergrößern.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Tour beginnt am Bahnhof. Klicken Sie auf den Button, um die Karte zu vergrößern."
+    );
+}
