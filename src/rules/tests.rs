@@ -1052,3 +1052,17 @@ fn embed_consent_placeholders_go_and_prose_about_loading_stays() {
         "Die Tour beginnt am Bahnhof. Klicken Sie auf den Button, um die Karte zu vergrößern."
     );
 }
+
+#[test]
+fn picture_credits_go_outside_captions_and_stay_inside() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Der Hafen wird erweitert.</p>\
+        <div class=\"image-holder\"><span class=\"image-credit\">Shutterstock</span></div>\
+        <p class=\"credits\">AFP/Getty Images</p>\
+        <figure><figcaption>Der neue Kai. <span class=\"photo-credit\">Jean Dupont</span>\
+        </figcaption></figure>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Hafen wird erweitert. Der neue Kai. Jean Dupont"
+    );
+}
