@@ -1066,3 +1066,14 @@ fn picture_credits_go_outside_captions_and_stay_inside() {
         "Der Hafen wird erweitert. Der neue Kai. Jean Dupont"
     );
 }
+
+#[test]
+fn author_boxes_named_in_bem_style_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Bahn baut aus.</p>\
+        <div class=\"m-author__description\">Jake is the co-founder of a consultancy.</div>\
+        <p class=\"cbx-Author_Position\">Redakteur in der Wirtschaft.</p>\
+        <div class=\"c-article-writer__bio\">Leah is a professor.</div>\
+        <div class=\"saboxplugin-wrap\"><p>Ich mag jede Art von Fotografie.</p></div>";
+    assert_eq!(remaining(&rules, html), "Die Bahn baut aus.");
+}
