@@ -1077,3 +1077,16 @@ fn author_boxes_named_in_bem_style_go() {
         <div class=\"saboxplugin-wrap\"><p>Ich mag jede Art von Fotografie.</p></div>";
     assert_eq!(remaining(&rules, html), "Die Bahn baut aus.");
 }
+
+#[test]
+fn teaser_links_and_next_post_boxes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Der Zug fährt stündlich.</p>\
+        <figure><a class=\"sz-teaser\" href=\"/ice\"><figcaption>ICE im Takt</figcaption></a></figure>\
+        <div class=\"nextstory\"><h2><a href=\"/next\">Patti Smith joins a choir</a></h2></div>\
+        <div class=\"teaser\"><p>Ein Vorspann ohne Link.</p></div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Zug fährt stündlich. Ein Vorspann ohne Link."
+    );
+}
