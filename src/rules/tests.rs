@@ -1090,3 +1090,15 @@ fn teaser_links_and_next_post_boxes_go() {
         "Der Zug fährt stündlich. Ein Vorspann ohne Link."
     );
 }
+
+#[test]
+fn bare_date_lines_go_and_dates_inside_sentences_stay() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>23.10.2018</p><div>15. Mai 2019, 05:28 Uhr</div><p>Oct 9, 2019</p>\
+        <p>Die Steuer steigt ab <strong>1. Januar 2023</strong> für Tabak.</p>\
+        <p>Erschienen am <time>2021-10-16</time>.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Steuer steigt ab 1. Januar 2023 für Tabak. Erschienen am 2021-10-16 ."
+    );
+}
