@@ -1102,3 +1102,16 @@ fn bare_date_lines_go_and_dates_inside_sentences_stay() {
         "Die Steuer steigt ab 1. Januar 2023 für Tabak. Erschienen am 2021-10-16 ."
     );
 }
+
+#[test]
+fn dated_category_lines_and_labelled_post_links_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Messe öffnet.</p><div>24.01.2022 11:38 Kategorie: News</div>\
+        <small>January 13, 2020 at 08:45 AM categories: Python, Mercurial</small>\
+        <p>Nachfolgebeitrag: <a href=\"/n\">Was passiert hier?</a></p>\
+        <p>Tuesday 15 October 2019 by Bradley M. Kuhn</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Messe öffnet. Tuesday 15 October 2019 by Bradley M. Kuhn"
+    );
+}
