@@ -1115,3 +1115,19 @@ fn dated_category_lines_and_labelled_post_links_go() {
         "Die Messe öffnet. Tuesday 15 October 2019 by Bradley M. Kuhn"
     );
 }
+
+#[test]
+fn post_cards_citations_playlists_and_subscription_offers_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Ausbildung beginnt.</p>\
+        <blockquote class=\"wp-embedded-content\"><a href=\"/h145\">Training auf der H145</a></blockquote>\
+        <blockquote><p>Ein Zitat bleibt.</p></blockquote>\
+        <div class=\"citate\">SUGGESTED CITATION Sauer, Heiko: Expertinnen, VerfBlog, 2020</div>\
+        <div class=\"video-playlist-wrapper\"><a href=\"/v\">Weitere Videos</a></div>\
+        <section class=\"article-payant\"><h2>Pour accéder en illimité</h2></section>\
+        <div class=\"ndPLUS-Abowerbung\"><p>Jetzt abonnieren</p></div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Ausbildung beginnt. Ein Zitat bleibt."
+    );
+}
