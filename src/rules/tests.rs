@@ -1144,3 +1144,14 @@ fn channel_shop_and_donation_prompts_go_and_prose_stays() {
         "Die Hilfe kommt an. Wir besuchen unseren Shop in Köln jeden Montag."
     );
 }
+
+#[test]
+fn newsletter_boxes_spelled_in_two_words_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Das Horoskop für heute: Die Sterne stehen günstig für alle Widder.</p>\
+        <div class=\"news-letter-section\"><span>News, Tipps und Trends für dich!</span></div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Das Horoskop für heute: Die Sterne stehen günstig für alle Widder."
+    );
+}
