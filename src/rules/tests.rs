@@ -1155,3 +1155,17 @@ fn newsletter_boxes_spelled_in_two_words_go() {
         "Das Horoskop für heute: Die Sterne stehen günstig für alle Widder."
     );
 }
+
+#[test]
+fn meta_lines_ending_in_a_comment_count_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Kollektion ist da, in Blau und in Grün.</p>\
+        <p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN <a href=\"/f\">Fashion</a> | 0 COMMENTS</p>\
+        <p>Wir lesen 3 Kommentare.</p>\
+        <div><h2>Ear Candy!</h2> Mai 2019 | 2 Kommentare</div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Kollektion ist da, in Blau und in Grün. Wir lesen 3 Kommentare. \
+         Ear Candy! Mai 2019 | 2 Kommentare"
+    );
+}
