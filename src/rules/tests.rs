@@ -1169,3 +1169,15 @@ fn meta_lines_ending_in_a_comment_count_go() {
          Ear Candy! Mai 2019 | 2 Kommentare"
     );
 }
+
+#[test]
+fn app_promotions_go_and_an_app_review_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Strava zeigt jetzt Points of Interest auf der Karte an.</p>\
+        <div class=\"appstores\"><h3>Lesen Sie das Magazin in der App</h3></div>\
+        <div class=\"app-review\"><p>Die App ist schnell.</p></div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Strava zeigt jetzt Points of Interest auf der Karte an. Die App ist schnell."
+    );
+}
