@@ -1181,3 +1181,16 @@ fn app_promotions_go_and_an_app_review_stays() {
         "Strava zeigt jetzt Points of Interest auf der Karte an. Die App ist schnell."
     );
 }
+
+#[test]
+fn availability_labels_go_and_prose_about_availability_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Impfung ist für alle ab zwölf Jahren möglich.</p>\
+        <dl><dt>Video verfügbar bis 28.02.2021</dt></dl><p>Available until 3 May 2024</p>\
+        <p>Der Impfstoff ist verfügbar bis zum Ende des Jahres, sagt das Ministerium heute.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Impfung ist für alle ab zwölf Jahren möglich. \
+         Der Impfstoff ist verfügbar bis zum Ende des Jahres, sagt das Ministerium heute."
+    );
+}
