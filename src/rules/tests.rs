@@ -1136,7 +1136,8 @@ fn post_cards_citations_playlists_and_subscription_offers_go() {
 fn channel_shop_and_donation_prompts_go_and_prose_stays() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = "<p>Die Hilfe kommt an.</p><p>Jede kleine Spende hilft den Menschen!</p>\
-        <p>¡Mira lo que tiene nuestro canal de YouTube!</p><h1>Unterstütze RosaMag bereits mit 2,50!</h1>\
+        <p>¡Mira lo que tiene nuestro canal de YouTube!</p>\
+        <p>¿Ya sabías que en Ejemplo.com tenemos canal de Telegram? Únete aquí.</p><h1>Unterstütze RosaMag bereits mit 2,50!</h1>\
         <p>Do you want to be informed of our actions? Sign up here</p>\
         <p>Wir besuchen unseren Shop in Köln jeden Montag.</p>";
     assert_eq!(
