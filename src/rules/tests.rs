@@ -1150,3 +1150,163 @@ fn bare_byline_labels_go_and_a_byline_stays() {
         "Die Windgeschwindigkeit zählt. Götz Warnke By: Anna Smith"
     );
 }
+
+#[test]
+fn embed_consent_placeholders_go_and_prose_about_loading_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Tour beginnt am Bahnhof.</p>\
+        <div class=\"_brlbs-content-blocker\"><p>Ein Beitrag von Instagram.</p>\
+        <a class=\"_brlbs-btn\">Anzeigen</a></div>\
+        <div><p>Mit dem Laden des Beitrags akzeptieren Sie die Datenschutzerklärung von \
+        Instagram.</p><p><a>Beitrag laden</a></p></div>\
+        <div class=\"c-iframe-privacy\"><p>Externer Inhalt</p></div>\
+        <p>By loading the video, you agree to YouTube's privacy policy.</p>\
+        <p>Klicken Sie auf den Button, um die Karte zu vergrößern.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Tour beginnt am Bahnhof. Klicken Sie auf den Button, um die Karte zu vergrößern."
+    );
+}
+
+#[test]
+fn picture_credits_go_outside_captions_and_stay_inside() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Der Hafen wird erweitert.</p>\
+        <div class=\"image-holder\"><span class=\"image-credit\">Shutterstock</span></div>\
+        <p class=\"credits\">AFP/Getty Images</p>\
+        <figure><figcaption>Der neue Kai. <span class=\"photo-credit\">Jean Dupont</span>\
+        </figcaption></figure>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Hafen wird erweitert. Der neue Kai. Jean Dupont"
+    );
+}
+
+#[test]
+fn author_boxes_named_in_bem_style_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Bahn baut aus.</p>\
+        <div class=\"m-author__description\">Jake is the co-founder of a consultancy.</div>\
+        <p class=\"cbx-Author_Position\">Redakteur in der Wirtschaft.</p>\
+        <div class=\"c-article-writer__bio\">Leah is a professor.</div>\
+        <div class=\"saboxplugin-wrap\"><p>Ich mag jede Art von Fotografie.</p></div>";
+    assert_eq!(remaining(&rules, html), "Die Bahn baut aus.");
+}
+
+#[test]
+fn teaser_links_and_next_post_boxes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Der Zug fährt stündlich.</p>\
+        <figure><a class=\"sz-teaser\" href=\"/ice\"><figcaption>ICE im Takt</figcaption></a></figure>\
+        <div class=\"nextstory\"><h2><a href=\"/next\">Patti Smith joins a choir</a></h2></div>\
+        <div class=\"teaser\"><p>Ein Vorspann ohne Link.</p></div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Zug fährt stündlich. Ein Vorspann ohne Link."
+    );
+}
+
+#[test]
+fn bare_date_lines_go_and_dates_inside_sentences_stay() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>23.10.2018</p><div>15. Mai 2019, 05:28 Uhr</div><p>Oct 9, 2019</p>\
+        <p>Die Steuer steigt ab <strong>1. Januar 2023</strong> für Tabak.</p>\
+        <p>Erschienen am <time>2021-10-16</time>.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Steuer steigt ab 1. Januar 2023 für Tabak. Erschienen am 2021-10-16 ."
+    );
+}
+
+#[test]
+fn dated_category_lines_and_labelled_post_links_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Messe öffnet.</p><div>24.01.2022 11:38 Kategorie: News</div>\
+        <small>January 13, 2020 at 08:45 AM categories: Python, Mercurial</small>\
+        <p>Nachfolgebeitrag: <a href=\"/n\">Was passiert hier?</a></p>\
+        <p>Tuesday 15 October 2019 by Bradley M. Kuhn</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Messe öffnet. Tuesday 15 October 2019 by Bradley M. Kuhn"
+    );
+}
+
+#[test]
+fn post_cards_citations_playlists_and_subscription_offers_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Ausbildung beginnt.</p>\
+        <blockquote class=\"wp-embedded-content\"><a href=\"/h145\">Training auf der H145</a></blockquote>\
+        <blockquote><p>Ein Zitat bleibt.</p></blockquote>\
+        <div class=\"citate\">SUGGESTED CITATION Sauer, Heiko: Expertinnen, VerfBlog, 2020</div>\
+        <div class=\"video-playlist-wrapper\"><a href=\"/v\">Weitere Videos</a></div>\
+        <section class=\"article-payant\"><h2>Pour accéder en illimité</h2></section>\
+        <div class=\"ndPLUS-Abowerbung\"><p>Jetzt abonnieren</p></div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Ausbildung beginnt. Ein Zitat bleibt."
+    );
+}
+
+#[test]
+fn channel_shop_and_donation_prompts_go_and_prose_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Hilfe kommt an.</p><p>Jede kleine Spende hilft den Menschen!</p>\
+        <p>¡Mira lo que tiene nuestro canal de YouTube!</p>\
+        <p>¿Ya sabías que en Ejemplo.com tenemos canal de Telegram? Únete aquí.</p><h1>Unterstütze RosaMag bereits mit 2,50!</h1>\
+        <p>Do you want to be informed of our actions? Sign up here</p>\
+        <p>Wir besuchen unseren Shop in Köln jeden Montag.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Hilfe kommt an. Wir besuchen unseren Shop in Köln jeden Montag."
+    );
+}
+
+#[test]
+fn newsletter_boxes_spelled_in_two_words_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Das Horoskop für heute: Die Sterne stehen günstig für alle Widder.</p>\
+        <div class=\"news-letter-section\"><span>News, Tipps und Trends für dich!</span></div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Das Horoskop für heute: Die Sterne stehen günstig für alle Widder."
+    );
+}
+
+#[test]
+fn meta_lines_ending_in_a_comment_count_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Kollektion ist da, in Blau und in Grün.</p>\
+        <p>Freitag | 14. Juni 2019 | 15:49 VON Sina Giebel IN <a href=\"/f\">Fashion</a> | 0 COMMENTS</p>\
+        <p>Wir lesen 3 Kommentare.</p>\
+        <div><h2>Ear Candy!</h2> Mai 2019 | 2 Kommentare</div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Kollektion ist da, in Blau und in Grün. Wir lesen 3 Kommentare. \
+         Ear Candy! Mai 2019 | 2 Kommentare"
+    );
+}
+
+#[test]
+fn app_promotions_go_and_an_app_review_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Strava zeigt jetzt Points of Interest auf der Karte an.</p>\
+        <div class=\"appstores\"><h3>Lesen Sie das Magazin in der App</h3></div>\
+        <div class=\"app-review\"><p>Die App ist schnell.</p></div>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Strava zeigt jetzt Points of Interest auf der Karte an. Die App ist schnell."
+    );
+}
+
+#[test]
+fn availability_labels_go_and_prose_about_availability_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<p>Die Impfung ist für alle ab zwölf Jahren möglich.</p>\
+        <dl><dt>Video verfügbar bis 28.02.2021</dt></dl><p>Available until 3 May 2024</p>\
+        <p>Der Impfstoff ist verfügbar bis zum Ende des Jahres, sagt das Ministerium heute.</p>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Impfung ist für alle ab zwölf Jahren möglich. \
+         Der Impfstoff ist verfügbar bis zum Ende des Jahres, sagt das Ministerium heute."
+    );
+}
