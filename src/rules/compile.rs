@@ -248,6 +248,14 @@ fn text_cost(draft: &Draft, pattern: &Located<String>, hir: &Hir) -> Vec<RuleNot
                 .into(),
         );
     }
+    if let Some(count) = leading_count(hir) {
+        note(format!(
+            "its text pattern starts with a count of up to {count} characters of any kind \
+             (like .{{0,{count}}}), which the combined automaton follows one state per \
+             character into the text of every short element, which slows every page; .* \
+             costs far less, and starting with the words themselves least"
+        ));
+    }
     if properties.look_set().contains_word_unicode() {
         note(
             "its text pattern has a Unicode word boundary (\\b), which makes all text patterns \
@@ -257,6 +265,63 @@ fn text_cost(draft: &Draft, pattern: &Located<String>, hir: &Hir) -> Vec<RuleNot
         );
     }
     notes
+}
+
+/// Counted repetitions longer than this, of a class holding every letter,
+/// are noted when they can begin a match (see [`leading_count`]).
+const MAX_LEADING_COUNT: u32 = 40;
+
+/// The largest bound of a counted repetition (`.{0,80}`, `\S{1,100}`) of
+/// a class holding every letter that can begin a match, when it is over
+/// [`MAX_LEADING_COUNT`]. Unlike `.*`, whose automaton loops in one state,
+/// a count takes a state per character.
+fn leading_count(hir: &Hir) -> Option<u32> {
+    use regex_syntax::hir::HirKind;
+    match hir.kind() {
+        HirKind::Capture(capture) => leading_count(&capture.sub),
+        HirKind::Alternation(branches) => branches.iter().filter_map(leading_count).max(),
+        HirKind::Concat(items) => {
+            let mut found = None;
+            // Past assertions and what may match nothing, to the first
+            // part that must match something.
+            for item in items {
+                found = found.max(leading_count(item));
+                let empty = matches!(item.kind(), HirKind::Look(_))
+                    || item.properties().minimum_len() == Some(0);
+                if !empty {
+                    break;
+                }
+            }
+            found
+        }
+        HirKind::Repetition(rep) => {
+            let counted = rep
+                .max
+                .filter(|&max| max > MAX_LEADING_COUNT && holds_every_letter(&rep.sub));
+            counted.max(leading_count(&rep.sub))
+        }
+        _ => None,
+    }
+}
+
+/// A class with every ASCII letter in it: `.`, `\S`, `\w`, `[^|]`.
+fn holds_every_letter(hir: &Hir) -> bool {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Class(Class::Unicode(class)) => ('a'..='z').chain('A'..='Z').all(|c| {
+            class
+                .ranges()
+                .iter()
+                .any(|r| r.start() <= c && c <= r.end())
+        }),
+        HirKind::Class(Class::Bytes(class)) => (b'a'..=b'z').chain(b'A'..=b'Z').all(|c| {
+            class
+                .ranges()
+                .iter()
+                .any(|r| r.start() <= c && c <= r.end())
+        }),
+        _ => false,
+    }
 }
 
 fn invalid_regex(draft: &Draft, pattern: &Located<String>, detail: &str) -> Error {

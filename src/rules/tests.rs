@@ -895,12 +895,22 @@ fn costly_text_patterns_are_noted_at_their_rule() {
         "[[rule]]\nname = \"anchored\"\ntext = '(?i)^(share|tweet)$'\n\n\
          [[rule]]\nname = \"anywhere\"\ntext = 'all rights reserved'\n\n\
          [[rule]]\nname = \"words\"\ntext = '^\\bsponsored\\b'\n\n\
-         [[rule]]\nname = \"ascii words\"\ntext = '^(?-u:\\b)promoted(?-u:\\b)'\n",
+         [[rule]]\nname = \"ascii words\"\ntext = '^(?-u:\\b)promoted(?-u:\\b)'\n\n\
+         [[rule]]\nname = \"counted\"\ntext = '(?i)^(a|(\\S{0,80} )?join our channel)'\n\n\
+         [[rule]]\nname = \"looped\"\ntext = '(?i)^.*join our channel$'\n\n\
+         [[rule]]\nname = \"digits\"\ntext = '^\\d{1,99} comments'\n",
     );
     let notes: Vec<String> = rules.notes().iter().map(ToString::to_string).collect();
-    assert_eq!(notes.len(), 3, "{notes:#?}");
+    assert_eq!(notes.len(), 4, "{notes:#?}");
     assert!(
-        notes[0].starts_with("test.toml: 2 notes on text patterns"),
+        notes[3].starts_with(
+            "test.toml:19: rule 'counted': its text pattern starts with a count of up to 80"
+        ),
+        "{}",
+        notes[3]
+    );
+    assert!(
+        notes[0].starts_with("test.toml: 3 notes on text patterns"),
         "{}",
         notes[0]
     );
