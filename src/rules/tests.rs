@@ -1171,10 +1171,13 @@ fn embed_consent_placeholders_go_and_prose_about_loading_stays() {
         Instagram.</p><p><a>Beitrag laden</a></p></div>\
         <div class=\"c-iframe-privacy\"><p>Externer Inhalt</p></div>\
         <p>By loading the video, you agree to YouTube's privacy policy.</p>\
-        <p>Klicken Sie auf den Button, um die Karte zu vergrößern.</p>";
+        <p>Klicken Sie auf den Button, um die Karte zu vergrößern.</p>\
+        <div><button>Load map</button></div>\
+        <table><tr><td>Load map</td><td>12 s</td></tr></table>";
     assert_eq!(
         remaining(&rules, html),
-        "Die Tour beginnt am Bahnhof. Klicken Sie auf den Button, um die Karte zu vergrößern."
+        "Die Tour beginnt am Bahnhof. Klicken Sie auf den Button, um die Karte zu vergrößern. \
+         Load map 12 s"
     );
 }
 
