@@ -258,8 +258,14 @@ fn below_any(dom: &Dom, markers: &[NodeId]) -> NodeSet {
 /// A link, a button or a form control: what a menu is made of.
 fn is_control(e: Element<'_>) -> bool {
     matches!(
-        &*e.name,
-        "a" | "button" | "select" | "option" | "label" | "input" | "textarea"
+        e.name,
+        local_name!("a")
+            | local_name!("button")
+            | local_name!("select")
+            | local_name!("option")
+            | local_name!("label")
+            | local_name!("input")
+            | local_name!("textarea")
     )
 }
 

@@ -274,9 +274,9 @@ fn attribute_match(rule: &Rule, el: Element<'_>) -> bool {
 
 /// Whether the inline element `id` stands inside a sentence: text on
 /// both sides of it in its parent, words on at least one, and no
-/// separator next to it ("the table of contents ([PDF]) shows"). A text rule matches labels standing alone
-/// ("PDF", "Read more" ending a teaser); the same words inside a
-/// sentence are the sentence's.
+/// separator next to it ("the table of contents ([PDF]) shows"). A text
+/// rule matches labels standing alone ("PDF", "Read more" ending a
+/// teaser); the same words inside a sentence are the sentence's.
 fn in_mid_sentence(dom: &Dom, id: NodeId, el: Element<'_>) -> bool {
     let inline = matches!(
         &*el.name,
