@@ -78,8 +78,9 @@ impl<S: TokenSink> TokenSink for SkipUnread<S> {
             self.skipping.set(Some(Scan::new(kind)));
             self.resume();
         }
-        // The tree builder opened the SVG element (not in a `<select>`,
-        // which drops the tag): its content can go.
+        // The tree builder opened the SVG element, which is now the
+        // current node (a tag it ignored leaves an HTML element current):
+        // its content can go.
         if svg
             && matches!(result, TokenSinkResult::Continue)
             && self
