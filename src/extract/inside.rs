@@ -108,10 +108,18 @@ fn is_teaser_item(dom: &Dom, stats: &Stats, li: NodeId) -> bool {
     to_elsewhere && stats.text[link.index()] >= MIN_TEASER_CHARS
 }
 
+/// Asked of every element of the article: the names are interned, so
+/// they compare as integers.
 fn is_furniture(el: Element<'_>) -> bool {
     let container = matches!(
-        &*el.name,
-        "div" | "section" | "ul" | "ol" | "table" | "aside" | "form"
+        el.name,
+        local_name!("div")
+            | local_name!("section")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("table")
+            | local_name!("aside")
+            | local_name!("form")
     );
     container
         && [el.class(), el.id()]

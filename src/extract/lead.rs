@@ -4,7 +4,7 @@
 //! outside the block of paragraphs it chose.
 
 use super::stats::Stats;
-use crate::dom::{Dom, Element, NodeId};
+use crate::dom::{Dom, Element, NodeId, is_heading, local_name};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -54,7 +54,7 @@ pub(super) fn with_lead(dom: &Dom, stats: &Stats, roots: Vec<NodeId>) -> Vec<Nod
 fn lead_before(dom: &Dom, stats: &Stats, node: NodeId) -> Option<NodeId> {
     let parent = dom.parent(node)?;
     let siblings = dom.children(parent);
-    let at = siblings.iter().position(|&s| s == node)?;
+    let at = siblings.binary_search(&node).ok()?;
     siblings[..at]
         .iter()
         .rev()
@@ -84,10 +84,18 @@ fn is_plain_prose(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
         if stats.gone.contains(d) {
             continue;
         }
-        match &*el.name {
-            "p" | "div" => paragraphs += 1,
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "img" | "picture"
-            | "figure" | "figcaption" | "table" | "address" | "time" => return false,
+        match el.name {
+            local_name!("p") | local_name!("div") => paragraphs += 1,
+            ref name if is_heading(name) => return false,
+            local_name!("ul")
+            | local_name!("ol")
+            | local_name!("img")
+            | local_name!("picture")
+            | local_name!("figure")
+            | local_name!("figcaption")
+            | local_name!("table")
+            | local_name!("address")
+            | local_name!("time") => return false,
             _ => {}
         }
     }

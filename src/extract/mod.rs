@@ -14,7 +14,7 @@ mod score;
 mod stats;
 
 use crate::cleaner::ArticleChoice;
-use crate::dom::{Dom, NodeId, NodeSet, is_blank};
+use crate::dom::{Dom, NodeId, NodeSet, is_blank, is_heading, local_name};
 use crate::rules::{is_article_marker, names_article};
 use stats::Stats;
 
@@ -164,7 +164,7 @@ fn teasers_beside(dom: &Dom, stats: &Stats, column: NodeId, story: NodeId) -> bo
         }
         let heading = dom
             .element(id)
-            .is_some_and(|e| matches!(&*e.name, "h2" | "h3" | "h4" | "h5" | "h6"));
+            .is_some_and(|e| is_heading(&e.name) && e.name != local_name!("h1"));
         let text = stats.text[id.index()];
         if !heading || text == 0 {
             continue;

@@ -226,10 +226,11 @@ fn add_pattern(
 /// pattern. All text patterns run as one automaton over the text of
 /// every short element: a pattern not anchored at the start (`^`) makes
 /// that automaton read each text to its end instead of stopping after a
-/// few characters, and a Unicode word boundary (`\b`) stops the regex
-/// crate's lazy DFA at the first non-ASCII character, leaving the whole
-/// set to a slower engine. Either can make the rules stage several times
-/// slower; neither is an error.
+/// few characters, a long count of any character where a match begins
+/// (see [`leading_count`]) takes a state per character, and a Unicode
+/// word boundary (`\b`) stops the regex crate's lazy DFA at the first
+/// non-ASCII character, leaving the whole set to a slower engine. Each
+/// can make the rules stage several times slower; none is an error.
 fn text_cost(draft: &Draft, pattern: &Located<String>, hir: &Hir) -> Vec<RuleNote> {
     let properties = hir.properties();
     let mut notes = Vec::new();
