@@ -286,10 +286,49 @@ fn read_heading(dom: &Dom, id: NodeId, name: &str, found: &mut Found) {
         return;
     }
     let text = fold(&dom.text_content(id));
-    if is_h1 && found.h1s.len() < 5 {
+    if is_h1 && found.h1s.len() < 5 && !is_home_link(dom, id, &text) {
         found.h1s.push(text.clone());
     }
     found.headings.push(text);
+}
+
+/// Whether the heading (whose folded text is `text`) is a link to the
+/// site's home page and nothing else: the site's name or logo, which many
+/// themes set as the page's first `<h1>`, not the article's headline.
+fn is_home_link(dom: &Dom, heading: NodeId, text: &str) -> bool {
+    dom.subtree_range(heading)
+        .map(NodeId::from_index)
+        .any(|id| {
+            dom.element(id).is_some_and(|e| {
+                e.is_named(&local_name!("a"))
+                    && (e.attr("rel").is_some_and(|r| {
+                        r.split_ascii_whitespace()
+                            .any(|t| t.eq_ignore_ascii_case("home"))
+                    }) || e.attr("href").is_some_and(is_home_address))
+            }) && fold(&dom.text_content(id)) == text
+        })
+}
+
+/// An address of a site's home page: its root, absolute or relative,
+/// also when a web archive's address wraps it
+/// (`https://web.archive.org/web/2019/http://example.com/`).
+fn is_home_address(href: &str) -> bool {
+    let href = href.trim().split(['?', '#']).next().unwrap_or("");
+    if href.is_empty() {
+        // The page itself.
+        return false;
+    }
+    let path = match href.rfind("://") {
+        Some(at) => {
+            let rest = &href[at + 3..];
+            rest.find('/').map_or("", |slash| &rest[slash..])
+        }
+        None => href,
+    };
+    matches!(
+        path,
+        "" | "/" | "./" | "index.html" | "/index.html" | "/index.php"
+    )
 }
 
 fn read_meta(el: Element<'_>, meta: &mut HashMap<String, String>) {

@@ -21,6 +21,67 @@ fn h1_contained_in_title_wins_over_raw_title() {
 }
 
 #[test]
+fn a_site_name_heading_linking_home_is_not_the_headline() {
+    let page = |logo: &str| {
+        format!(
+            "<title>How to bake rye bread | Kitchen Notes</title><h1>{logo}</h1>\
+             <article><h1>How to bake rye bread</h1><p>Text.</p></article>"
+        )
+    };
+    for logo in [
+        r#"<a href="/">Kitchen Notes</a>"#,
+        r#"<a href="https://kitchen.example.com/">Kitchen Notes</a>"#,
+        r#"<a href="https://web.archive.org/web/2019/http://kitchen.example.com/">Kitchen Notes</a>"#,
+        r#"<a href="https://kitchen.example.com/about" rel="home">Kitchen Notes</a>"#,
+    ] {
+        let m = meta_of(&page(logo));
+        assert_eq!(
+            m.headline.as_deref(),
+            Some("How to bake rye bread"),
+            "{logo}"
+        );
+    }
+    // A headline linking to its own article is still the headline.
+    let m = meta_of(
+        r#"<title>How to bake rye bread | Kitchen Notes</title>
+        <h1><a href="/2019/rye-bread/">How to bake rye bread</a></h1>"#,
+    );
+    assert_eq!(m.headline.as_deref(), Some("How to bake rye bread"));
+}
+
+#[test]
+fn the_declared_site_name_is_not_the_headline() {
+    let m = meta_of(
+        r#"<title>Rye bread | Kitchen Notes</title>
+        <meta property="og:site_name" content="Kitchen Notes"><h1>Kitchen Notes</h1>"#,
+    );
+    assert_eq!(m.headline.as_deref(), Some("Rye bread"));
+}
+
+#[test]
+fn home_addresses() {
+    for home in [
+        "/",
+        "./",
+        "/index.html",
+        "https://a.example/",
+        "http://a.example",
+        "/?lang=de",
+    ] {
+        assert!(is_home_address(home), "{home}");
+    }
+    for other in [
+        "",
+        "#top",
+        "/news/",
+        "https://a.example/story",
+        "story.html",
+    ] {
+        assert!(!is_home_address(other), "{other}");
+    }
+}
+
+#[test]
 fn declared_titles_dublin_core_first_last_meta_wins() {
     let m = meta_of(
         r#"<title>Title Element</title>

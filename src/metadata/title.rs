@@ -186,7 +186,12 @@ pub(super) fn headline(found: &Found) -> Option<String> {
     match title {
         Some(t) => candidates
             .iter()
-            .find(|c| c.chars().count() >= 3 && t.contains(c.as_str()) && **c != t)
+            .find(|c| {
+                c.chars().count() >= 3
+                    && t.contains(c.as_str())
+                    && **c != t
+                    && !is_site_part(c, found)
+            })
             .cloned()
             .or_else(|| Some(strip_site_name(&t, found))),
         None => candidates.into_iter().next(),
@@ -197,6 +202,12 @@ pub(super) fn headline(found: &Found) -> Option<String> {
 const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " · ", " / ", " « ", " » ", " :",
 ];
+
+/// Whether `candidate` is the name the site declares for itself
+/// (`og:site_name`), which its `<title>` also holds.
+fn is_site_part(candidate: &str, found: &Found) -> bool {
+    found.meta.get("og:site_name").map(|s| s.trim()) == Some(candidate.trim())
+}
 
 /// Cuts "Headline | Site" down to "Headline": the part named as the site
 /// goes; otherwise the longest part, when it is long enough to be a
