@@ -334,17 +334,24 @@ fn with_headline(title: Option<&str>, body: String) -> String {
 
 /// The article's own heading repeating the headline, which is then left
 /// out so the headline appears once, first, whatever stood above it in the
-/// page (a kicker, a date line): an `<h1>`-`<h3>` with the same text, or
+/// page (a kicker, a date line): an `<h1>`-`<h3>` with the same words, or
 /// the block the article's text starts with (a headline styled with a
-/// `<div>`).
+/// `<div>`). Words are compared by their letters and digits alone: the
+/// page's heading often differs from the declared title only in its
+/// quotation marks or dashes ("Stadt „feiert“" against `Stadt "feiert"`),
+/// or in a line break where the title has " - ".
 fn title_heading(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: &str) -> Option<NodeId> {
-    let wanted = metadata::fold(title).to_lowercase();
-    let limit = wanted.chars().count();
+    let wanted = spelling(title);
+    if wanted.is_empty() {
+        return None;
+    }
+    // Quotation marks and dashes can be longer or shorter than the title's.
+    let limit = 2 * title.chars().count() + 16;
     let visible = |id: NodeId| !dom.ancestors(id).chain([id]).any(|a| removed.contains(a));
     let same = |id: NodeId| {
         visible(id)
             && letters_within(dom, id, removed, limit)
-            && metadata::fold(&dom.text_content_except(id, removed)).to_lowercase() == wanted
+            && spelling(&dom.text_content_except(id, removed)) == wanted
     };
     let headings = roots.iter().flat_map(|&r| dom.subtree(r)).filter(|&id| {
         dom.element(id)
@@ -353,6 +360,15 @@ fn title_heading(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: &str) ->
     opening_blocks(dom, roots, removed)
         .chain(headings)
         .find(|&id| same(id))
+}
+
+/// A text's letters and digits, lower case: how a heading and a title
+/// are told to be the same words.
+fn spelling(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// Whether the text of `id` (without the subtrees in `removed`) has at
@@ -388,4 +404,52 @@ fn opening_blocks<'a>(
         .flat_map(|t| dom.ancestors(t))
         .take_while(|&a| roots.iter().any(|&r| dom.contains(r, a)))
         .take(4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markdown(html: &str) -> String {
+        Cleaner::new(Options::default())
+            .unwrap()
+            .convert_text(html)
+            .markdown
+    }
+
+    fn article(title: &str, heading: &str) -> String {
+        let words = "Words of the article itself, long enough to be chosen. ".repeat(12);
+        format!(
+            "<html><head><meta property=\"og:title\" content='{title}'></head><body><article>\
+             <h1>{heading}</h1><p>{words}</p><p>{words}</p></article></body></html>"
+        )
+    }
+
+    #[test]
+    fn the_headline_is_written_once_whatever_its_quotation_marks() {
+        for heading in [
+            "Council „approves“ the ferry – at last",
+            "Council <i>\u{201c}approves\u{201d}</i> the ferry<br>at last",
+            "Council 'approves' the ferry: at last",
+        ] {
+            let md = markdown(&article(
+                "Council \"approves\" the ferry - at last",
+                heading,
+            ));
+            assert_eq!(md.matches("# ").count(), 1, "{heading}:\n{md}");
+            assert!(
+                md.starts_with("# Council \"approves\" the ferry - at last"),
+                "{md}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_heading_with_other_words_stays() {
+        let md = markdown(&article(
+            "Council approves the ferry",
+            "Council approves the ferry, finally",
+        ));
+        assert!(md.contains("# Council approves the ferry, finally"), "{md}");
+    }
 }
