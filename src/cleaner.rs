@@ -1,7 +1,7 @@
 //! The configured converter: rules compiled once, pages converted many times.
 
 use crate::assets::{self, Asset, Resources};
-use crate::dom::{Dom, NodeId, NodeSet};
+use crate::dom::{Dom, NodeData, NodeId, NodeSet, local_name};
 use crate::markdown::{self, MarkdownOptions};
 use crate::metadata::{self, Metadata};
 use crate::rules::RuleSet;
@@ -169,9 +169,8 @@ impl Cleaner {
         let page = self.prepare_with(html, context);
         let options = self.markdown_options(&page, context.url, context.asset_prefix);
         let body = markdown::render_page(&page.dom, &page.roots, &page.removed, &options);
-        let title = headline(&page.metadata);
         Document {
-            markdown: with_headline(title, body.markdown),
+            markdown: with_headline(page.headline.as_deref(), body.markdown),
             report: Report {
                 encoding: "UTF-8",
                 encoding_source: None,
@@ -237,8 +236,14 @@ impl Cleaner {
         } else {
             (vec![dom.body().unwrap_or(dom.root())], None)
         };
-        if let Some(heading) = title.and_then(|t| title_heading(&dom, &roots, &pruned.removed, t)) {
-            pruned.removed.insert(heading);
+        let mut shown = title.map(str::to_string);
+        if let Some(t) = title {
+            if let Some(heading) = title_heading(&dom, &roots, &pruned.removed, t) {
+                pruned.removed.insert(heading);
+            } else if let Some(heading) = fuller_headline(&dom, &roots, &pruned.removed, t) {
+                shown = Some(words_of(&dom, heading, &pruned.removed));
+                pruned.removed.insert(heading);
+            }
         }
         for link in markdown::permalinks(&dom, &roots, &pruned.removed) {
             pruned.removed.insert(link);
@@ -248,6 +253,7 @@ impl Cleaner {
         }
         Prepared {
             dom,
+            headline: shown,
             metadata,
             roots,
             removed: pruned.removed,
@@ -301,6 +307,8 @@ pub(crate) fn first_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Strin
 /// A page ready for the Markdown stage.
 pub(crate) struct Prepared {
     pub(crate) dom: Dom,
+    /// What the Markdown opens with as its `# ` heading.
+    headline: Option<String>,
     pub(crate) metadata: Metadata,
     /// The elements to write, in order.
     pub(crate) roots: Vec<NodeId>,
@@ -360,6 +368,51 @@ fn title_heading(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: &str) ->
     opening_blocks(dom, roots, removed)
         .chain(headings)
         .find(|&id| same(id))
+}
+
+/// The article's first `<h1>` when it is the headline with more words
+/// around it ("Bhindi masala (okra stir fry)" for the declared "Bhindi
+/// masala", a quoted kicker before it): the page's own, fuller form,
+/// which then replaces the declared one instead of following it. At
+/// most twice the headline's length, so a heading that merely mentions
+/// the headline's words is not taken.
+fn fuller_headline(dom: &Dom, roots: &[NodeId], removed: &NodeSet, title: &str) -> Option<NodeId> {
+    let wanted = spelling(title);
+    if wanted.is_empty() {
+        return None;
+    }
+    let limit = 2 * title.chars().count();
+    let h1 = roots
+        .iter()
+        .flat_map(|&r| dom.subtree_except(r, removed))
+        .find(|&id| {
+            dom.element(id)
+                .is_some_and(|e| e.is_named(&local_name!("h1")))
+        })?;
+    (letters_within(dom, h1, removed, limit)
+        && spelling(&dom.text_content_except(h1, removed)).contains(&wanted))
+    .then_some(h1)
+}
+
+/// The words of a heading, a line break or a block inside it (a kicker
+/// above the headline) parting them as the Markdown would.
+fn words_of(dom: &Dom, heading: NodeId, removed: &NodeSet) -> String {
+    let mut text = String::new();
+    for id in dom.subtree_except(heading, removed) {
+        match dom.data(id) {
+            NodeData::Text(t) => text.push_str(t),
+            NodeData::Element(e)
+                if matches!(
+                    e.name,
+                    local_name!("br") | local_name!("p") | local_name!("div")
+                ) =>
+            {
+                text.push(' ');
+            }
+            _ => {}
+        }
+    }
+    metadata::fold(&text)
 }
 
 /// A text's letters and digits, lower case: how a heading and a title
@@ -442,6 +495,20 @@ mod tests {
                 "{md}"
             );
         }
+    }
+
+    #[test]
+    fn the_pages_fuller_headline_replaces_the_declared_one() {
+        let md = markdown(&article("Bhindi masala", "Bhindi masala (okra stir fry)"));
+        assert_eq!(md.matches("# ").count(), 1, "{md}");
+        assert!(md.starts_with("# Bhindi masala (okra stir fry)\n"), "{md}");
+        let kicker = "<span>Open Progress</span><br><span>Why thinking together wins</span>";
+        let md = markdown(&article("Why thinking together wins", kicker));
+        assert!(
+            md.starts_with("# Open Progress Why thinking together wins\n"),
+            "{md}"
+        );
+        assert_eq!(md.matches("# ").count(), 1, "{md}");
     }
 
     #[test]
