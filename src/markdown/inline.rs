@@ -86,7 +86,7 @@ impl Normalizer {
             Token::Open(span) => self.opens.push(span),
             Token::Close(span) => {
                 if self.opens.pop().is_none() {
-                    self.out.push(Norm::Close(span));
+                    self.close(span);
                 }
             }
             Token::Code(c) => self.content(Norm::Code(c)),
@@ -119,18 +119,59 @@ impl Normalizer {
             };
             let Some(at) = separator else {
                 if !word.is_empty() {
-                    self.before_content();
-                    self.push_text(word);
+                    self.word(word);
                 }
                 return;
             };
             if !word.is_empty() {
-                self.before_content();
-                self.push_text(word);
+                self.word(word);
                 // Now mid-line: the rest needs no look at its words.
                 return self.push_collapsed(&rest[at..]);
             }
             rest = &rest[at + 1..];
+        }
+    }
+
+    /// Writes a word (no HTML whitespace in it). White space that HTML
+    /// keeps (a non-breaking space) at the start of spans about to open
+    /// is written before them: emphasis cannot open before a space, and
+    /// would otherwise fall back to an HTML tag.
+    fn word(&mut self, word: &str) {
+        let mut word = word;
+        let rest = word.trim_start_matches(char::is_whitespace);
+        if !self.opens.is_empty() && rest.len() < word.len() {
+            let opens = std::mem::take(&mut self.opens);
+            self.before_content();
+            self.push_text(&word[..word.len() - rest.len()]);
+            self.opens = opens;
+            if rest.is_empty() {
+                return;
+            }
+            word = rest;
+        }
+        self.before_content();
+        self.push_text(word);
+    }
+
+    /// Closes a span that holds content; white space HTML keeps at its
+    /// end moves after it, as at its start (see [`Normalizer::word`]).
+    fn close(&mut self, span: Span) {
+        // All of a text is moved unless the span opened right before it
+        // (it would be left empty).
+        let whole = self.out.len() >= 2 && !matches!(self.out[self.out.len() - 2], Norm::Open(_));
+        let trailing = match self.out.last_mut() {
+            Some(Norm::Text(t)) => {
+                let kept = t.trim_end_matches(char::is_whitespace).len();
+                (kept < t.len() && (kept > 0 || whole)).then(|| t.split_off(kept))
+            }
+            _ => None,
+        };
+        if matches!(self.out.last(), Some(Norm::Text(t)) if t.is_empty()) {
+            self.out.pop();
+        }
+        self.out.push(Norm::Close(span));
+        if let Some(trailing) = trailing {
+            self.out.push(Norm::Text(trailing));
         }
     }
 

@@ -17,6 +17,25 @@ fn spaces_at_span_edges_move_outside() {
 }
 
 #[test]
+fn non_breaking_spaces_at_span_edges_move_outside() {
+    // Inside, they would stop `**` from opening or closing, and the span
+    // would fall back to an HTML tag.
+    check(
+        "<p>a<strong>&nbsp;Ein Genuss!&nbsp;</strong>b</p>",
+        "a\u{a0}**Ein Genuss!**\u{a0}b\n",
+    );
+    check(
+        "<p>x <em>&nbsp;&nbsp;y</em> <a href=\"/u\">&nbsp;z</a></p>",
+        "x \u{a0}\u{a0}*y* \u{a0}[z](/u)\n",
+    );
+    check("<p>a<b>&nbsp;</b>b</p>", "a\u{a0}b\n");
+    check(
+        "<p>a<em><strong>&nbsp;Neu!&nbsp;</strong></em>b</p>",
+        "a\u{a0}*__Neu!__*\u{a0}b\n",
+    );
+}
+
+#[test]
 fn empty_emphasis_is_dropped() {
     check("<p>a<b> </b>b<i></i>c</p>", "a bc\n");
     check("<p><b><i> </i></b></p>", "");
