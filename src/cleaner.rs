@@ -248,6 +248,9 @@ impl Cleaner {
         for link in markdown::permalinks(&dom, &roots, &pruned.removed) {
             pruned.removed.insert(link);
         }
+        for strip in markdown::thumbnail_strips(&dom, &roots, &pruned.removed) {
+            pruned.removed.insert(strip);
+        }
         for furniture in markdown::trailing_furniture(&dom, &roots, &pruned.removed) {
             pruned.removed.insert(furniture);
         }

@@ -67,6 +67,38 @@ fn is_tracking_pixel(el: Element<'_>) -> bool {
     })
 }
 
+/// What tells the same picture apart from others whatever size it is
+/// served in: its address without the query, and without a `-640x480` or
+/// `-scaled` suffix to its file name (WordPress and many other systems
+/// name the thumbnails of `photo.jpg` `photo-150x150.jpg`, in the same
+/// folder), lower case.
+pub(super) fn picture_key(dom: &Dom, id: NodeId, removed: &NodeSet) -> Option<String> {
+    let el = dom.element(id)?;
+    let src = source(dom, id, el, removed)?;
+    let path = src
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(src)
+        .to_ascii_lowercase();
+    let (folder, name) = path.rsplit_once('/').unwrap_or(("", &path));
+    let (stem, ext) = name.rsplit_once('.').unwrap_or((name, ""));
+    let stem = stem.strip_suffix("-scaled").unwrap_or(stem);
+    let stem = match stem.rsplit_once('-') {
+        Some((base, size)) if is_size(size) => base,
+        _ => stem,
+    };
+    (!stem.is_empty()).then(|| format!("{folder}/{stem}.{ext}"))
+}
+
+/// `150x150`, `1024x683`: a thumbnail's size in its file name.
+fn is_size(s: &str) -> bool {
+    s.split_once('x').is_some_and(|(w, h)| {
+        [w, h]
+            .iter()
+            .all(|n| (2..=4).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
 /// `src` unless it is missing or a placeholder, then the lazy-loading
 /// attributes, the largest `srcset` candidate, `<picture>` sources, and
 /// last a placeholder-looking `src` when there is nothing else.

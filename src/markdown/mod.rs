@@ -48,6 +48,7 @@ mod emphasis;
 mod escape;
 mod event;
 mod footnote;
+mod gallery;
 mod image;
 mod inline;
 mod links;
@@ -62,6 +63,7 @@ mod walk;
 mod wrap;
 mod writer;
 
+pub(crate) use gallery::thumbnail_strips;
 pub(crate) use links::base;
 pub(crate) use permalink::permalinks;
 pub(crate) use trailing::trailing_furniture;
