@@ -283,6 +283,18 @@ fn compound_related_class_names_are_related_lists() {
 }
 
 #[test]
+fn read_also_boxes_named_in_other_languages_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="lee-tambien-caja"><a href=/a>Otra noticia del día</a></div>
+      <div class="lire_aussi"><a href=/b>Un autre article</a></div>
+      <div class="box-read-also"><a href=/c>Another story</a></div>
+      <div class="mira-tambien-el-video"><a href=/d>Un video</a></div>
+      <div class="readalsomething"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
