@@ -295,6 +295,17 @@ fn read_also_boxes_named_in_other_languages_go() {
 }
 
 #[test]
+fn user_bios_and_starbox_author_boxes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="user-bio"><p>Jo is a reporter based in Leeds.</p></div>
+      <div class="c-member-profile__bio">Blogger since 2009.</div>
+      <div class="abh_box abh_box_down"><p>My blog is about gardens.</p></div>
+      <div class="biology-notes"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
