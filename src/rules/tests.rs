@@ -306,6 +306,17 @@ fn user_bios_and_starbox_author_boxes_go() {
 }
 
 #[test]
+fn a_video_players_state_screens_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="xp-error-screen"><div>Video Not Available</div></div>
+      <div class="pause-screen"><span>Now watching</span><p>Next video starts in: 7</p></div>
+      <div class="splash-screen"><p>Title of the video</p></div>
+      <div class="screenshots"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
