@@ -317,6 +317,16 @@ fn a_video_players_state_screens_go() {
 }
 
 #[test]
+fn facebook_comment_modules_named_in_one_word_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div id="fbcommentsmodule"><h2>Report inappropriate content</h2></div>
+      <div class="fbcomments_wrapper">Leave your comment</div>
+      <div class="fbcdn-photos"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
