@@ -327,6 +327,21 @@ fn facebook_comment_modules_named_in_one_word_go() {
 }
 
 #[test]
+fn php_error_messages_go_and_the_text_around_them_stays() {
+    let html = "<ul class=cat><br />\n<b>Warning</b>:  Creating default object from empty \
+        value in <b>/www/htdocs/wp-includes/classes.php</b> on line <b>407</b><br />\n\
+        <li>Andalusien</li></ul><p><b>Notice</b>: the shop opens at nine, on line <b>4</b>.</p>\
+        <p>A <b>warning</b>: keep left.</p>";
+    let rules = RuleSet::new(true, &[]).unwrap();
+    assert_eq!(
+        remaining(&rules, html),
+        "Andalusien Notice : the shop opens at nine, on line 4 . A warning : keep left."
+    );
+    let without_defaults = RuleSet::new(false, &[]).unwrap();
+    assert!(remaining(&without_defaults, html).starts_with("Warning"));
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
