@@ -342,6 +342,18 @@ fn php_error_messages_go_and_the_text_around_them_stays() {
 }
 
 #[test]
+fn read_next_and_link_tip_boxes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="news-list-view nextread"><a href=/n>The next story</a></div>
+      <aside class="js-readNext"><a href=/m>Another story</a></aside>
+      <div class="text-marginale linktipps"><a href=/t>A tip</a></div>
+      <span class="linkbox_large"><a href=/d>Read the paper online</a></span>
+      <div class="nextreading-level"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
