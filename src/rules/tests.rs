@@ -354,6 +354,16 @@ fn read_next_and_link_tip_boxes_go() {
 }
 
 #[test]
+fn qr_codes_named_in_pinyin_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="s-ewm"><img src=qr.png><div>关注新华网</div></div>
+      <div id="erweima-box"><div>扫码关注</div></div>
+      <div class="ewmap-legend"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
