@@ -364,6 +364,17 @@ fn qr_codes_named_in_pinyin_go() {
 }
 
 #[test]
+fn skip_links_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r##"<p>Body text of the article.</p>
+      <a class="mw-jump-link" href="#mw-head">Jump to navigation</a>
+      <a class="skipLink" href="#main">Skip to content</a>
+      <div id="skip-to-content"><a href="#c">Zum Inhalt springen</a></div>
+      <div class="skipper-bio"><p>Kept.</p></div>"##;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
