@@ -312,6 +312,7 @@ fn a_video_players_state_screens_go() {
       <div class="xp-error-screen"><div>Video Not Available</div></div>
       <div class="pause-screen"><span>Now watching</span><p>Next video starts in: 7</p></div>
       <div class="splash-screen"><p>Title of the video</p></div>
+      <div class="player-overlay"><span class="player-overlay__title">Next up</span></div>
       <div class="screenshots"><p>Kept.</p></div>"#;
     assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
 }
