@@ -376,6 +376,16 @@ fn skip_links_go() {
 }
 
 #[test]
+fn affiliate_notices_by_class_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div id="affiliateText"><p>We earn money when you sign up through our links.</p></div>
+      <div class="alice-affiliate-info">Links marked * are affiliate links.</div>
+      <div class="affiliates-network"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
