@@ -2,8 +2,9 @@
 //! them as page furniture (a video's footer, a promotion, a share box)
 //! that no rule removed, because rules match whole words and these names
 //! are compounds ("cnnVidFooter", "wp-volt-gal-promo-stub") or because
-//! the box sits inside the article marker, where rules spare more; and
-//! short lists of other stories' headlines set between the paragraphs.
+//! the box sits inside the article marker, where rules spare more;
+//! short lists of other stories' headlines set between the paragraphs;
+//! and slideshows, reels of captioned pictures beside the story.
 
 use super::stats::Stats;
 use crate::dom::{Dom, Element, NodeId, local_name};
@@ -39,7 +40,7 @@ const MAX_TOTAL_SHARE: f64 = 0.5;
 pub(super) fn furniture(dom: &Dom, stats: &Stats, roots: &[NodeId]) -> Vec<NodeId> {
     let total: u32 = roots.iter().map(|r| stats.text[r.index()]).sum();
     let small = |id: NodeId| f64::from(stats.text[id.index()]) <= MAX_SHARE * f64::from(total);
-    let mut found = Vec::new();
+    let (mut found, mut slideshows) = (Vec::new(), Vec::new());
     for &root in roots {
         let mut skip_until = root.index() + 1;
         for id in dom.subtree(root) {
@@ -51,6 +52,9 @@ pub(super) fn furniture(dom: &Dom, stats: &Stats, roots: &[NodeId]) -> Vec<NodeI
             {
                 found.push(id);
                 skip_until = dom.subtree_range(id).end;
+            } else if is_slideshow(dom, stats, id, total) {
+                slideshows.push(id);
+                skip_until = dom.subtree_range(id).end;
             }
         }
     }
@@ -58,7 +62,63 @@ pub(super) fn furniture(dom: &Dom, stats: &Stats, roots: &[NodeId]) -> Vec<NodeI
     if f64::from(held) > MAX_TOTAL_SHARE * f64::from(total) {
         found.clear();
     }
+    found.extend(slideshows);
+    found.sort_unstable();
     found
+}
+
+/// Words that name a slideshow where a word starts in a class or id.
+static SLIDESHOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(^|[-_])(?i:gallery|galleries|slideshow|slides|slider|carousel|lightbox)",
+        r"|[a-z](Gallery|Galleries|Slideshow|Slides|Slider|Carousel|Lightbox)",
+    ))
+    .expect("valid regex")
+});
+
+/// A slideshow holds at least this many slides: a few pictures side by
+/// side are the article's illustrations, a reel of them is a feature of
+/// its own.
+const MIN_SLIDES: usize = 10;
+
+/// The article keeps at least this share of its text outside a
+/// slideshow, and at least this many weighted characters (a few
+/// paragraphs): a photo essay, a short introduction over its slides, is
+/// the gallery and keeps it.
+const MIN_SHARE_BESIDE_SLIDESHOW: f64 = 0.1;
+const MIN_CHARS_BESIDE_SLIDESHOW: u32 = 1000;
+
+/// A box named as a slideshow that holds a reel of slides (one element
+/// repeating at least [`MIN_SLIDES`] times under one parent), beside an
+/// article of its own. It goes whatever its share of the text: the
+/// captions of fifty slides can outweigh the story they sit in.
+fn is_slideshow(dom: &Dom, stats: &Stats, id: NodeId, total: u32) -> bool {
+    let named = dom.element(id).is_some_and(|el| {
+        is_container(el)
+            && [el.class(), el.id()]
+                .into_iter()
+                .flatten()
+                .any(|v| SLIDESHOW.is_match(v))
+    });
+    let beside = total.saturating_sub(stats.text[id.index()]);
+    named
+        && beside >= MIN_CHARS_BESIDE_SLIDESHOW
+        && f64::from(beside) >= MIN_SHARE_BESIDE_SLIDESHOW * f64::from(total)
+        && dom.subtree(id).any(|n| holds_reel(dom, stats, n))
+}
+
+/// `id` has at least [`MIN_SLIDES`] kept element children of one name.
+fn holds_reel(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    let mut kids = dom
+        .children(id)
+        .iter()
+        .filter(|&&c| !stats.gone.contains(c))
+        .filter_map(|&c| dom.element(c));
+    let Some(first) = kids.next() else {
+        return false;
+    };
+    let same = kids.take_while(|k| k.name == first.name).count() + 1;
+    same >= MIN_SLIDES
 }
 
 /// A teaser's headline has this many weighted characters at least (menu
@@ -111,7 +171,15 @@ fn is_teaser_item(dom: &Dom, stats: &Stats, li: NodeId) -> bool {
 /// Asked of every element of the article: the names are interned, so
 /// they compare as integers.
 fn is_furniture(el: Element<'_>) -> bool {
-    let container = matches!(
+    is_container(el)
+        && [el.class(), el.id()]
+            .into_iter()
+            .flatten()
+            .any(|v| FURNITURE.is_match(v))
+}
+
+fn is_container(el: Element<'_>) -> bool {
+    matches!(
         el.name,
         local_name!("div")
             | local_name!("section")
@@ -120,10 +188,5 @@ fn is_furniture(el: Element<'_>) -> bool {
             | local_name!("table")
             | local_name!("aside")
             | local_name!("form")
-    );
-    container
-        && [el.class(), el.id()]
-            .into_iter()
-            .flatten()
-            .any(|v| FURNITURE.is_match(v))
+    )
 }

@@ -409,6 +409,30 @@ fn teaser_lists_between_the_paragraphs_are_left_out() {
     }
 }
 
+/// A slideshow inside the article (a box named as a gallery holding a
+/// reel of slides) is left out even when its captions outweigh the
+/// story; a few pictures in such a box, or a gallery that is the whole
+/// page, stay.
+#[test]
+fn slideshows_inside_the_article_are_left_out() {
+    let body = para("The council approved the plan, after a long debate.", 24);
+    let slide = "<li><img src=s.jpg><h2>Another picture of the day</h2>\
+        <p>A caption long enough to tell a small story of its own, with a credit.</p></li>";
+    let reel = |n: usize| format!("<div class=type-gallery><ul>{}</ul></div>", slide.repeat(n));
+    let html = format!("<article id=a>{body}{}</article>", reel(20));
+    assert_eq!(
+        furniture_paths(&html),
+        ["body > article#a > div.type-gallery"]
+    );
+    let few = format!("<article id=a>{body}{}</article>", reel(9));
+    assert!(furniture_paths(&few).is_empty());
+    let essay = format!(
+        "<article id=a><p>Our pictures of the year.</p>{}</article>",
+        reel(20)
+    );
+    assert!(furniture_paths(&essay).is_empty());
+}
+
 /// A box so named that holds much of the article, or boxes so named that
 /// hold most of it together (a forum thread's posts), are its content.
 #[test]

@@ -16,6 +16,7 @@ mod format;
 mod ftr;
 mod index;
 mod matching;
+mod php;
 mod sites;
 mod text_sets;
 mod xpath;
@@ -67,6 +68,8 @@ impl std::fmt::Display for RuleNote {
 pub struct RuleSet {
     compiled: compile::Compiled,
     notes: Vec<RuleNote>,
+    /// The built-in rules are in: PHP's error messages go too.
+    defaults: bool,
 }
 
 /// One note per rules file with text patterns that are costly to run
@@ -121,7 +124,11 @@ impl RuleSet {
         let (compiled, costly) = compile::compile(drafts)?;
         notes.extend(cost_summaries(&costly));
         notes.extend(costly);
-        Ok(RuleSet { compiled, notes })
+        Ok(RuleSet {
+            compiled,
+            notes,
+            defaults,
+        })
     }
 
     /// Lines skipped and counts, per rules file.
@@ -160,7 +167,18 @@ impl RuleSet {
     /// canonical address, `og:url`, `--url`): rules limited to sites apply
     /// when any of their hosts matches.
     pub(crate) fn apply<'a>(&self, dom: &Dom, urls: impl IntoIterator<Item = &'a str>) -> Pruned {
-        apply::apply(dom, &self.compiled, &sites::hosts_of(urls))
+        let mut pruned = apply::apply(dom, &self.compiled, &sites::hosts_of(urls));
+        if self.defaults {
+            // Reported after the rules' removals, which are in document
+            // order among themselves.
+            for message in php::php_errors(dom) {
+                if message.iter().any(|&n| !pruned.removed.contains(n)) {
+                    message.iter().for_each(|&n| pruned.removed.insert(n));
+                    pruned.removals.push(php::removal(dom, &message));
+                }
+            }
+        }
+        pruned
     }
 }
 

@@ -283,6 +283,109 @@ fn compound_related_class_names_are_related_lists() {
 }
 
 #[test]
+fn read_also_boxes_named_in_other_languages_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="lee-tambien-caja"><a href=/a>Otra noticia del día</a></div>
+      <div class="lire_aussi"><a href=/b>Un autre article</a></div>
+      <div class="box-read-also"><a href=/c>Another story</a></div>
+      <div class="mira-tambien-el-video"><a href=/d>Un video</a></div>
+      <div class="readalsomething"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
+fn user_bios_and_starbox_author_boxes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="user-bio"><p>Jo is a reporter based in Leeds.</p></div>
+      <div class="c-member-profile__bio">Blogger since 2009.</div>
+      <div class="abh_box abh_box_down"><p>My blog is about gardens.</p></div>
+      <div class="biology-notes"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
+fn a_video_players_state_screens_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="xp-error-screen"><div>Video Not Available</div></div>
+      <div class="pause-screen"><span>Now watching</span><p>Next video starts in: 7</p></div>
+      <div class="splash-screen"><p>Title of the video</p></div>
+      <div class="player-overlay"><span class="player-overlay__title">Next up</span></div>
+      <div class="screenshots"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
+fn facebook_comment_modules_named_in_one_word_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div id="fbcommentsmodule"><h2>Report inappropriate content</h2></div>
+      <div class="fbcomments_wrapper">Leave your comment</div>
+      <div class="fbcdn-photos"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
+fn php_error_messages_go_and_the_text_around_them_stays() {
+    let html = "<ul class=cat><br />\n<b>Warning</b>:  Creating default object from empty \
+        value in <b>/www/htdocs/wp-includes/classes.php</b> on line <b>407</b><br />\n\
+        <li>Andalusien</li></ul><p><b>Notice</b>: the shop opens at nine, on line <b>4</b>.</p>\
+        <p>A <b>warning</b>: keep left.</p>";
+    let rules = RuleSet::new(true, &[]).unwrap();
+    assert_eq!(
+        remaining(&rules, html),
+        "Andalusien Notice : the shop opens at nine, on line 4 . A warning : keep left."
+    );
+    let without_defaults = RuleSet::new(false, &[]).unwrap();
+    assert!(remaining(&without_defaults, html).starts_with("Warning"));
+}
+
+#[test]
+fn read_next_and_link_tip_boxes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="news-list-view nextread"><a href=/n>The next story</a></div>
+      <aside class="js-readNext"><a href=/m>Another story</a></aside>
+      <div class="text-marginale linktipps"><a href=/t>A tip</a></div>
+      <span class="linkbox_large"><a href=/d>Read the paper online</a></span>
+      <div class="nextreading-level"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
+fn qr_codes_named_in_pinyin_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="s-ewm"><img src=qr.png><div>关注新华网</div></div>
+      <div id="erweima-box"><div>扫码关注</div></div>
+      <div class="ewmap-legend"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
+fn skip_links_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r##"<p>Body text of the article.</p>
+      <a class="mw-jump-link" href="#mw-head">Jump to navigation</a>
+      <a class="skipLink" href="#main">Skip to content</a>
+      <div id="skip-to-content"><a href="#c">Zum Inhalt springen</a></div>
+      <div class="skipper-bio"><p>Kept.</p></div>"##;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
+fn affiliate_notices_by_class_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div id="affiliateText"><p>We earn money when you sign up through our links.</p></div>
+      <div class="alice-affiliate-info">Links marked * are affiliate links.</div>
+      <div class="affiliates-network"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
