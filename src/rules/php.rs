@@ -61,11 +61,13 @@ fn is_bold(dom: &Dom, id: NodeId) -> bool {
         .is_some_and(|e| e.is_named(&local_name!("b")))
 }
 
+/// A `<b>` holding one of [`LEVELS`] as its only child (as PHP prints
+/// it): asked of every element, so nothing is copied.
 fn is_level(dom: &Dom, id: NodeId) -> bool {
-    is_bold(dom, id) && {
-        let text = dom.text_content(id);
-        LEVELS.iter().any(|l| text.trim().eq_ignore_ascii_case(l))
-    }
+    is_bold(dom, id)
+        && matches!(dom.children(id), [only] if dom.text(*only).is_some_and(|t| {
+            LEVELS.iter().any(|l| t.trim().eq_ignore_ascii_case(l))
+        }))
 }
 
 /// The siblings from the level `start` to the line number, when they
