@@ -71,6 +71,32 @@ fn article_element_holding_the_whole_page_is_kept_whole() {
     assert_eq!(dom.path(a.roots[0]), "body > article#a");
 }
 
+/// A `<main>` grown from the `<article>` it wraps is searched for the
+/// article, but a best block (here a long list of references) with an
+/// abstract and a section before it inside the `<article>` is only part
+/// of it: the `<article>` is kept whole.
+#[test]
+fn named_article_with_much_text_before_its_best_block_is_kept_whole() {
+    let abstract_ = para(
+        "The purpose of the review is to summarise, briefly, the findings.",
+        10,
+    );
+    let section = para(
+        "Patients were treated, in most cases, with the usual drugs.",
+        10,
+    );
+    let reference =
+        "<li>Author A, Author B, Author C. A study of something, in a journal, 2017.</li>";
+    let html = format!(
+        "<main id=m><h1>Review</h1><article id=a>\
+         <section><h2>Abstract</h2><div id=abs>{abstract_}</div></section>\
+         <section><h2>Methods</h2><div id=text>{section}</div></section>\
+         <section><h2>References</h2><div><ol id=refs>{}</ol></div></section></article></main>",
+        reference.repeat(100)
+    );
+    assert_eq!(chosen_paths(&html), ["body > main#m > article#a"]);
+}
+
 #[test]
 fn br_separated_korean_text_in_a_div_is_found() {
     let line = "울산시가 연초부터 인공지능 수도를 실현하기 위한 행보에 나섰다, 시는 밝혔다.";
