@@ -75,8 +75,14 @@ fn choose(dom: &Dom, stats: &Stats, title: Option<&str>, budget: &Budget) -> Art
     if budget.spent() {
         return whole(dom, body, &budget.cut_short("the whole body"));
     }
-    if let Some(article) = by_marker(dom, stats, body, title) {
-        return scored_within(dom, stats, &article, title).unwrap_or(article);
+    if let Some(mut article) = by_marker(dom, stats, body, title) {
+        if let Some(scored) = scored_within(dom, stats, &article, title) {
+            return scored;
+        }
+        if let Some(title) = title {
+            article.roots = header::with_header_prose(dom, stats, article.roots, title);
+        }
+        return article;
     }
     if budget.spent() {
         return whole(dom, body, &budget.cut_short("the whole body"));

@@ -541,3 +541,21 @@ fn a_teaser_text_row_above_the_body_is_the_standfirst() {
         ]
     );
 }
+
+/// An `<article>` holding the body but not the headline: the standfirst
+/// between the two comes with it, the date line does not.
+#[test]
+fn the_standfirst_between_the_headline_and_an_article_marker_is_kept() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let html = format!(
+        "<div id=page><h1>Plan approved</h1><p id=date>3 May 2024, 10:45</p>\
+         <p id=lead>The city council approved the new transport plan on Monday evening.</p>\
+         <article id=a>{body}</article></div>"
+    );
+    let (dom, a) = choose_with_title(&html, "Plan approved");
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(
+        paths,
+        ["body > div#page > p#lead", "body > div#page > article#a"]
+    );
+}
