@@ -559,3 +559,19 @@ fn the_standfirst_between_the_headline_and_an_article_marker_is_kept() {
         ["body > div#page > p#lead", "body > div#page > article#a"]
     );
 }
+
+/// "body" in a framework box's class (`panel-body`, `card-body`) is no
+/// sign of the article: a shop's contact panel does not outscore the
+/// description beside it.
+#[test]
+fn a_framework_panel_body_is_no_article_hint() {
+    let line = "The region lies in the north of the country along the river. ";
+    let text = [line; 10].join("<br><br>");
+    let html = format!(
+        "<div class=row><div class=col-9><div id=text>{text}</div></div>\
+         <div class=col-3><div class=panel><div class=panel-body>\
+         Call us, write to us, or visit the shop, Monday to Friday, ten to six.\
+         </div></div></div></div>"
+    );
+    assert_eq!(chosen_paths(&html), ["body > div.row > div.col-9"]);
+}
