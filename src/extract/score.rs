@@ -22,8 +22,11 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|news|view|detail|cont")
         .expect("valid regex")
 });
+/// Furniture words (Readability's and a few more); "rating" only as a
+/// whole word, since a rating widget under the post ("post-ratings")
+/// would otherwise earn the post's bonus.
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)-ad-|hidden|^hid$|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recommend|nav|menu")
+    Regex::new(r"(?i)-ad-|hidden|^hid$|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recommend|nav|menu|(^|[-_\s])ratings?($|[-_\s])")
         .expect("valid regex")
 });
 

@@ -575,3 +575,23 @@ fn a_framework_panel_body_is_no_article_hint() {
     );
     assert_eq!(chosen_paths(&html), ["body > div.row > div.col-9"]);
 }
+
+/// A rating widget ("post-ratings") is furniture: its "post" earns no
+/// more than the "ratings" costs, unlike the post's own content box.
+#[test]
+fn a_rating_widget_earns_no_article_class_bonus() {
+    let dom = Dom::parse(
+        "<div class=post-content>Text.</div><div class=post-ratings>Rate me?</div>\
+         <div class=decorating-tips>Tips.</div>",
+    );
+    let weight = |class: &str| {
+        let id = dom
+            .ids()
+            .find(|&id| dom.element(id).is_some_and(|e| e.class() == Some(class)))
+            .expect("the element is there");
+        score::class_weight(dom.element(id).unwrap())
+    };
+    assert_eq!(weight("post-content"), 25.0);
+    assert_eq!(weight("post-ratings"), 0.0);
+    assert_eq!(weight("decorating-tips"), 0.0);
+}
