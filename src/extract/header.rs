@@ -1,7 +1,8 @@
 //! The article starts at its headline: when scoring chose the body and the
 //! headline stands just above it (a table row, a sibling `<div>`), the
 //! blocks between the two (standfirst, lead photo, sub-headlines) belong
-//! to the article too.
+//! to the article too. An article marker that leaves the headline out
+//! gets only the blocks of prose in between (a standfirst).
 
 use super::stats::Stats;
 use crate::dom::{Dom, NodeId};
@@ -23,8 +24,36 @@ const MAX_LINK_DENSITY: f64 = 0.5;
 pub(super) fn with_header(
     dom: &Dom,
     stats: &Stats,
+    roots: Vec<NodeId>,
+    title: &str,
+) -> Vec<NodeId> {
+    with_header_blocks(dom, stats, roots, title, 0)
+}
+
+/// A block of the header that carries a sentence of prose outside links
+/// holds this much weighted text at least (a standfirst, a caption); a
+/// date, a view count, a photo credit or a row of category links is less.
+const MIN_PROSE: u32 = 60;
+
+/// [`with_header`] for an article marker that leaves out its headline:
+/// only the blocks in between that carry prose (a standfirst the template
+/// puts beside the marker) are added, not the date and meta lines a
+/// marker leaves out on purpose.
+pub(super) fn with_header_prose(
+    dom: &Dom,
+    stats: &Stats,
+    roots: Vec<NodeId>,
+    title: &str,
+) -> Vec<NodeId> {
+    with_header_blocks(dom, stats, roots, title, MIN_PROSE)
+}
+
+fn with_header_blocks(
+    dom: &Dom,
+    stats: &Stats,
     mut roots: Vec<NodeId>,
     title: &str,
+    min_prose: u32,
 ) -> Vec<NodeId> {
     let Some(headline) = find_headline(dom, stats, title) else {
         return roots;
@@ -43,7 +72,12 @@ pub(super) fn with_header(
     else {
         return roots;
     };
-    let keep = |c: &NodeId| !stats.gone.contains(*c) && stats.link_density(*c) < MAX_LINK_DENSITY;
+    let keep = |c: &NodeId| {
+        let i = c.index();
+        !stats.gone.contains(*c)
+            && stats.link_density(*c) < MAX_LINK_DENSITY
+            && stats.text[i] - stats.link[i] >= min_prose
+    };
     let mut header: Vec<NodeId> = dom
         .children(common)
         .iter()

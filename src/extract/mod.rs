@@ -32,6 +32,11 @@ const LAYOUT_MARKER_SHARE: f64 = 0.9;
 /// at least this share of the column's text (at 0.6, sections of a long
 /// encyclopedia article were cut: structure recall fell below 0.95).
 const MIN_SHARE_OF_COLUMN: f64 = 0.8;
+/// Text inside a named article before its best-scoring block that makes
+/// it more than a header: the weighted characters of a paragraph or
+/// three (headline, byline, standfirst and captions before the body
+/// stay below 700 on the corpus pages).
+const MIN_TEXT_BEFORE: u32 = 1000;
 
 /// The chosen article: its root elements in document order.
 #[derive(Debug)]
@@ -70,8 +75,14 @@ fn choose(dom: &Dom, stats: &Stats, title: Option<&str>, budget: &Budget) -> Art
     if budget.spent() {
         return whole(dom, body, &budget.cut_short("the whole body"));
     }
-    if let Some(article) = by_marker(dom, stats, body, title) {
-        return scored_within(dom, stats, &article, title).unwrap_or(article);
+    if let Some(mut article) = by_marker(dom, stats, body, title) {
+        if let Some(scored) = scored_within(dom, stats, &article, title) {
+            return scored;
+        }
+        if let Some(title) = title {
+            article.roots = header::with_header_prose(dom, stats, article.roots, title);
+        }
+        return article;
     }
     if budget.spent() {
         return whole(dom, body, &budget.cut_short("the whole body"));
@@ -95,7 +106,8 @@ fn choose(dom: &Dom, stats: &Stats, title: Option<&str>, budget: &Budget) -> Art
 /// that scoring alone would not join: sections of an encyclopedia page),
 /// or when it shares a box with the headline beside a stream of teasers
 /// ([`story_within`]). `<article>` and `itemprop=articleBody` name the article itself and are
-/// kept whole.
+/// kept whole, also inside such a column when much of their text comes
+/// before the best block ([`named_article_around`]).
 fn scored_within(
     dom: &Dom,
     stats: &Stats,
@@ -115,6 +127,9 @@ fn scored_within(
         return None;
     }
     let held: u32 = article.roots.iter().map(|r| stats.text[r.index()]).sum();
+    if let Some(named) = named_article_around(dom, stats, marker, &article.roots) {
+        article.roots = vec![named];
+    }
     if f64::from(held) < MIN_SHARE_OF_COLUMN * f64::from(stats.text[marker.index()]) {
         let story = title.and_then(|t| story_within(dom, stats, marker, &article.roots, t))?;
         article.roots = vec![story];
@@ -124,6 +139,28 @@ fn scored_within(
         article.roots = header::with_header(dom, stats, article.roots, title);
     }
     Some(article)
+}
+
+/// The `<article>` (or `itemprop=articleBody`) inside the column that
+/// holds the best-scoring blocks, most of the column's text, and a
+/// substantial text before them: an abstract and sections that a long
+/// list of references outscored. It names the article, which is then
+/// kept whole rather than cut to its best-scoring part. (A headline,
+/// byline and standfirst before the scored body are far shorter.)
+fn named_article_around(
+    dom: &Dom,
+    stats: &Stats,
+    column: NodeId,
+    roots: &[NodeId],
+) -> Option<NodeId> {
+    let &first = roots.first()?;
+    let column_text = f64::from(stats.text[column.index()]);
+    dom.ancestors(first)
+        .take_while(|&a| a != column)
+        .filter(|&a| dom.element(a).is_some_and(names_article))
+        .filter(|&a| roots.iter().all(|&r| dom.contains(a, r)))
+        .filter(|&a| MARKER_GROWTH * f64::from(stats.text[a.index()]) >= column_text)
+        .find(|&a| stats.text_between(a.index(), first.index()) >= MIN_TEXT_BEFORE)
 }
 
 /// The story's own box inside a layout column: the smallest element

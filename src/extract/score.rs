@@ -22,8 +22,11 @@ static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|news|view|detail|cont")
         .expect("valid regex")
 });
+/// Furniture words (Readability's and a few more); "rating" only as a
+/// whole word, since a rating widget under the post ("post-ratings")
+/// would otherwise earn the post's bonus.
 static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)-ad-|hidden|^hid$|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recommend|nav|menu")
+    Regex::new(r"(?i)-ad-|hidden|^hid$|banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|widget|recommend|nav|menu|(^|[-_\s])ratings?($|[-_\s])")
         .expect("valid regex")
 });
 
@@ -100,6 +103,14 @@ fn initial(el: Option<Element<'_>>) -> f64 {
     tag + class_weight(el)
 }
 
+/// The body of a box from a layout framework (Bootstrap's `panel-body`,
+/// `card-body`, `modal-body`): it says nothing about what the box holds,
+/// a log-in panel as often as the article, so its "body" is no hint.
+static WIDGET_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(panel|card|modal|toast|offcanvas|accordion|popover|widget)[-_]body$")
+        .expect("valid regex")
+});
+
 /// +25 for article-like class or id words, -25 for furniture-like ones.
 pub(super) fn class_weight(el: Element<'_>) -> f64 {
     let mut w = 0.0;
@@ -110,9 +121,20 @@ pub(super) fn class_weight(el: Element<'_>) -> f64 {
         if NEGATIVE.is_match(value) {
             w -= CLASS_WEIGHT;
         }
-        if POSITIVE.is_match(value) {
+        if positive(value) {
             w += CLASS_WEIGHT;
         }
     }
     w
+}
+
+/// Whether a class or id value holds an article-like word, leaving out
+/// the tokens that name a framework box's body.
+fn positive(value: &str) -> bool {
+    if !POSITIVE.is_match(value) {
+        return false;
+    }
+    value
+        .split_ascii_whitespace()
+        .any(|token| !WIDGET_BODY.is_match(token) && POSITIVE.is_match(token))
 }

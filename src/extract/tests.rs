@@ -71,6 +71,32 @@ fn article_element_holding_the_whole_page_is_kept_whole() {
     assert_eq!(dom.path(a.roots[0]), "body > article#a");
 }
 
+/// A `<main>` grown from the `<article>` it wraps is searched for the
+/// article, but a best block (here a long list of references) with an
+/// abstract and a section before it inside the `<article>` is only part
+/// of it: the `<article>` is kept whole.
+#[test]
+fn named_article_with_much_text_before_its_best_block_is_kept_whole() {
+    let abstract_ = para(
+        "The purpose of the review is to summarise, briefly, the findings.",
+        10,
+    );
+    let section = para(
+        "Patients were treated, in most cases, with the usual drugs.",
+        10,
+    );
+    let reference =
+        "<li>Author A, Author B, Author C. A study of something, in a journal, 2017.</li>";
+    let html = format!(
+        "<main id=m><h1>Review</h1><article id=a>\
+         <section><h2>Abstract</h2><div id=abs>{abstract_}</div></section>\
+         <section><h2>Methods</h2><div id=text>{section}</div></section>\
+         <section><h2>References</h2><div><ol id=refs>{}</ol></div></section></article></main>",
+        reference.repeat(100)
+    );
+    assert_eq!(chosen_paths(&html), ["body > main#m > article#a"]);
+}
+
 #[test]
 fn br_separated_korean_text_in_a_div_is_found() {
     let line = "울산시가 연초부터 인공지능 수도를 실현하기 위한 행보에 나섰다, 시는 밝혔다.";
@@ -538,4 +564,58 @@ fn a_teaser_text_row_above_the_body_is_the_standfirst() {
             "body > div.article > div.row > div.col > div.news-text"
         ]
     );
+}
+
+/// An `<article>` holding the body but not the headline: the standfirst
+/// between the two comes with it, the date line does not.
+#[test]
+fn the_standfirst_between_the_headline_and_an_article_marker_is_kept() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let html = format!(
+        "<div id=page><h1>Plan approved</h1><p id=date>3 May 2024, 10:45</p>\
+         <p id=lead>The city council approved the new transport plan on Monday evening.</p>\
+         <article id=a>{body}</article></div>"
+    );
+    let (dom, a) = choose_with_title(&html, "Plan approved");
+    let paths: Vec<String> = a.roots.iter().map(|&r| dom.path(r)).collect();
+    assert_eq!(
+        paths,
+        ["body > div#page > p#lead", "body > div#page > article#a"]
+    );
+}
+
+/// "body" in a framework box's class (`panel-body`, `card-body`) is no
+/// sign of the article: a shop's contact panel does not outscore the
+/// description beside it.
+#[test]
+fn a_framework_panel_body_is_no_article_hint() {
+    let line = "The region lies in the north of the country along the river. ";
+    let text = [line; 10].join("<br><br>");
+    let html = format!(
+        "<div class=row><div class=col-9><div id=text>{text}</div></div>\
+         <div class=col-3><div class=panel><div class=panel-body>\
+         Call us, write to us, or visit the shop, Monday to Friday, ten to six.\
+         </div></div></div></div>"
+    );
+    assert_eq!(chosen_paths(&html), ["body > div.row > div.col-9"]);
+}
+
+/// A rating widget ("post-ratings") is furniture: its "post" earns no
+/// more than the "ratings" costs, unlike the post's own content box.
+#[test]
+fn a_rating_widget_earns_no_article_class_bonus() {
+    let dom = Dom::parse(
+        "<div class=post-content>Text.</div><div class=post-ratings>Rate me?</div>\
+         <div class=decorating-tips>Tips.</div>",
+    );
+    let weight = |class: &str| {
+        let id = dom
+            .ids()
+            .find(|&id| dom.element(id).is_some_and(|e| e.class() == Some(class)))
+            .expect("the element is there");
+        score::class_weight(dom.element(id).unwrap())
+    };
+    assert_eq!(weight("post-content"), 25.0);
+    assert_eq!(weight("post-ratings"), 0.0);
+    assert_eq!(weight("decorating-tips"), 0.0);
 }

@@ -386,6 +386,22 @@ fn affiliate_notices_by_class_go() {
 }
 
 #[test]
+fn ranking_lists_go_but_other_uses_of_rank_stay() {
+    // "rank" alone names an item's number, a user's standing or a
+    // plugin's prefix ("rank-math-faq" around an article's questions and
+    // answers); a list of most-read stories says "ranking" or "rank-list".
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="rank-list"><a href=/a>Most read story</a></div>
+      <div class="ranking"><a href=/b>Another story</a></div>
+      <div class="rank-math-faq"><h3>Is it safe?</h3><p>Yes, it is.</p></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Body text of the article. Is it safe? Yes, it is."
+    );
+}
+
+#[test]
 fn section_titles_are_labels_unless_they_are_headings() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
