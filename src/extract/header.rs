@@ -76,7 +76,7 @@ fn with_header_blocks(
         let i = c.index();
         !stats.gone.contains(*c)
             && stats.link_density(*c) < MAX_LINK_DENSITY
-            && stats.text[i] - stats.link[i] >= min_prose
+            && stats.text[i].saturating_sub(stats.link[i]) >= min_prose
     };
     let mut header: Vec<NodeId> = dom
         .children(common)
