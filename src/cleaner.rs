@@ -243,6 +243,14 @@ impl Cleaner {
             } else if let Some(heading) = fuller_headline(&dom, &roots, &pruned.removed, t) {
                 shown = Some(words_of(&dom, heading, &pruned.removed));
                 pruned.removed.insert(heading);
+            } else if let Some(declared) = metadata.title.as_deref().filter(|d| *d != t)
+                && let Some(heading) = title_heading(&dom, &roots, &pruned.removed, declared)
+            {
+                // The article's heading is the title the page declares
+                // (OpenGraph, Dublin Core), which its <title> words
+                // otherwise: the page shows the declared one.
+                shown = Some(declared.to_string());
+                pruned.removed.insert(heading);
             }
         }
         for link in markdown::permalinks(&dom, &roots, &pruned.removed) {
@@ -511,6 +519,21 @@ mod tests {
             md.starts_with("# Open Progress Why thinking together wins\n"),
             "{md}"
         );
+        assert_eq!(md.matches("# ").count(), 1, "{md}");
+    }
+
+    #[test]
+    fn the_declared_title_the_article_shows_is_the_headline() {
+        // The <title> words it for search engines; OpenGraph declares the
+        // headline the article shows.
+        let words = "Words of the article itself, long enough to be chosen. ".repeat(12);
+        let html = format!(
+            "<html><head><title>Ferry vote: what it means for Pell Island | The Ledger</title>\
+             <meta property=\"og:title\" content=\"Council approves the ferry\"></head><body>\
+             <article><h1>Council approves the ferry</h1><p>{words}</p></article></body></html>"
+        );
+        let md = markdown(&html);
+        assert!(md.starts_with("# Council approves the ferry\n"), "{md}");
         assert_eq!(md.matches("# ").count(), 1, "{md}");
     }
 
