@@ -138,19 +138,38 @@ fn is_teaser_list(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else {
         return false;
     };
-    if !(el.is_named(&local_name!("ul")) || el.is_named(&local_name!("ol")))
-        || stats.link[id.index()] < stats.text[id.index()]
-    {
+    if !(el.is_named(&local_name!("ul")) || el.is_named(&local_name!("ol"))) {
         return false;
     }
-    let items: Vec<NodeId> = dom
+    let mut items: Vec<NodeId> = dom
         .children(id)
         .iter()
         .copied()
         .filter(|&c| !stats.gone.contains(c) && stats.text[c.index()] > 0)
         .collect();
-    (1..=MAX_TEASERS).contains(&items.len())
+    let label = match items.first() {
+        Some(&first) if is_list_label(dom, stats, first) => {
+            items.remove(0);
+            stats.text[first.index()]
+        }
+        _ => 0,
+    };
+    stats.link[id.index()] >= stats.text[id.index()].saturating_sub(label)
+        && (1..=MAX_TEASERS).contains(&items.len())
         && items.iter().all(|&li| is_teaser_item(dom, stats, li))
+}
+
+/// A list's label has at most this many weighted characters.
+const MAX_LABEL_CHARS: u32 = 60;
+
+/// The list's heading written inside it, before its items (a `span` or
+/// heading as the `ul`'s first child, where only `li` belongs): short
+/// text without a link ("Articles on this topic").
+fn is_list_label(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    dom.element(id)
+        .is_some_and(|e| !e.is_named(&local_name!("li")))
+        && stats.link[id.index()] == 0
+        && stats.text[id.index()] <= MAX_LABEL_CHARS
 }
 
 fn is_teaser_item(dom: &Dom, stats: &Stats, li: NodeId) -> bool {

@@ -435,6 +435,28 @@ fn teaser_lists_between_the_paragraphs_are_left_out() {
     }
 }
 
+/// A teaser list whose label is written inside the `ul`, before its
+/// items, is left out too; a label holding a link, or a long text before
+/// the items, keeps the list.
+#[test]
+fn teaser_lists_labelled_inside_the_list_are_left_out() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let items = "<li><a href=/news/1>Four out of five jobs affected by virus</a>\
+        <li><a href=/news/2>Airline cuts a third of its flights until June</a>";
+    let html = format!(
+        "<article id=a>{body}<ul id=t><span>More on this</span>{items}</ul>{body}</article>"
+    );
+    assert_eq!(furniture_paths(&html), ["body > article#a > ul#t"]);
+    let kept = [
+        "<span><a href=/topic>More on this</a></span>",
+        "<span>A long introduction to the list that follows, which says what it is about and why it matters.</span>",
+    ];
+    for label in kept {
+        let html = format!("<article id=a>{body}<ul>{label}{items}</ul>{body}</article>");
+        assert!(furniture_paths(&html).is_empty(), "{label}");
+    }
+}
+
 /// A slideshow inside the article (a box named as a gallery holding a
 /// reel of slides) is left out even when its captions outweigh the
 /// story; a few pictures in such a box, or a gallery that is the whole
