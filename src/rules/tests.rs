@@ -883,6 +883,7 @@ fn credits_feedback_comment_and_newsletter_lines_go() {
         <span>Foto: Max Muster</span></figure>
         <p>Der Artikel selbst, mit einer Quelle: dem Amt.</p>
         <p>Kuva: ALEXANDER BECHER</p>
+        <figure><img src="b.jpg"><figcaption>. Imagen: Télam</figcaption></figure>
         <div>War der Artikel nützlich?</div><div>(Noch keine Bewertungen)</div>
         <h3>120 Kommentare</h3><p>Comments are closed.</p>
         <p>Sie müssen sich einloggen, um sich an einer Diskussion beteiligen zu können.</p>
