@@ -1307,6 +1307,7 @@ fn picture_credits_go_outside_captions_and_stay_inside() {
     let html = "<p>Der Hafen wird erweitert.</p>\
         <div class=\"image-holder\"><span class=\"image-credit\">Shutterstock</span></div>\
         <p class=\"credits\">AFP/Getty Images</p>\
+        <p class=\"media__caption--source\">Ahmed Zarrouki, Tunis.</p>\
         <figure><figcaption>Der neue Kai. <span class=\"photo-credit\">Jean Dupont</span>\
         </figcaption></figure>";
     assert_eq!(
