@@ -120,6 +120,14 @@ fn a_title_bar_named_nav_keeps_its_heading_and_a_menu_with_one_goes() {
 }
 
 #[test]
+fn a_tooltip_goes_with_the_default_rules() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Chaos began here.</p>
+      <div role="tooltip"><h6>Read Later</h6></div>"#;
+    assert_eq!(remaining(&rules, html), "Chaos began here.");
+}
+
+#[test]
 fn outside_article_spares_the_articles_header() {
     let rules = only("[[rule]]\nname = \"h\"\ntags = [\"header\"]\noutside_article = true");
     let html = "<header>Site</header><article><header>Title</header><p>t</p></article>";
