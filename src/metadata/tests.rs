@@ -59,6 +59,20 @@ fn the_declared_site_name_is_not_the_headline() {
 }
 
 #[test]
+fn a_title_that_is_only_the_site_name_gives_way_to_the_declared_headline() {
+    let m = meta_of(
+        r#"<title>Car &amp; Trade - The monthly for the motor trade</title>
+        <meta property="og:site_name" content="Car &amp; Trade - The monthly for the motor trade">
+        <meta property="og:title" content="Camper vans at the caravan fair ">
+        <h1>Camper vans at the caravan fair</h1>"#,
+    );
+    assert_eq!(
+        m.headline.as_deref(),
+        Some("Camper vans at the caravan fair")
+    );
+}
+
+#[test]
 fn home_addresses() {
     for home in [
         "/",

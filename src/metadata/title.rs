@@ -173,7 +173,9 @@ fn is_unspaced_script(c: char) -> bool {
 
 /// The headline the page shows: a clean source (JSON-LD, OpenGraph, an `<h1>`) that the
 /// `<title>` contains wins, since it is the title without the site name;
-/// else the `<title>` with the site's part cut off.
+/// else the `<title>` with the site's part cut off. A `<title>` that is
+/// only the site's declared name holds no headline: the first clean source
+/// that is not that name wins.
 pub(super) fn headline(found: &Found) -> Option<String> {
     let title = found.title.clone().filter(|t| !t.is_empty());
     let clean = [
@@ -183,6 +185,14 @@ pub(super) fn headline(found: &Found) -> Option<String> {
     ];
     let h1 = found.h1s.iter().filter(|h| !h.is_empty());
     let candidates: Vec<String> = clean.into_iter().flatten().chain(h1.cloned()).collect();
+    if let Some(t) = title.as_deref().filter(|t| is_site_part(t, found)) {
+        let own = candidates.iter().find(|c| {
+            c.trim().chars().count() >= 3 && c.trim() != t.trim() && !t.contains(c.trim())
+        });
+        if let Some(own) = own {
+            return Some(own.trim().to_string());
+        }
+    }
     match title {
         Some(t) => candidates
             .iter()

@@ -106,6 +106,28 @@ fn a_tab_set_named_menu_keeps_its_panels_and_a_menu_goes() {
 }
 
 #[test]
+fn a_title_bar_named_nav_keeps_its_heading_and_a_menu_with_one_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<div class="side-nav"><h3>Sections</h3><ul><li><a href=/a>Home</a></li>
+      <li><a href=/b>News</a></li></ul></div>
+      <div class="steps-nav"><div class="steps-nav-item"><h2>Method step by step</h2></div></div>
+      <div class="tabs-nav"><h2>Reviews</h2><button>Next</button></div>
+      <p>Boil the water.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Method step by step Boil the water."
+    );
+}
+
+#[test]
+fn a_tooltip_goes_with_the_default_rules() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Chaos began here.</p>
+      <div role="tooltip"><h6>Read Later</h6></div>"#;
+    assert_eq!(remaining(&rules, html), "Chaos began here.");
+}
+
+#[test]
 fn outside_article_spares_the_articles_header() {
     let rules = only("[[rule]]\nname = \"h\"\ntags = [\"header\"]\noutside_article = true");
     let html = "<header>Site</header><article><header>Title</header><p>t</p></article>";
