@@ -93,13 +93,7 @@ const MIN_CHARS_BESIDE_SLIDESHOW: u32 = 1000;
 /// article of its own. It goes whatever its share of the text: the
 /// captions of fifty slides can outweigh the story they sit in.
 fn is_slideshow(dom: &Dom, stats: &Stats, id: NodeId, total: u32) -> bool {
-    let named = dom.element(id).is_some_and(|el| {
-        is_container(el)
-            && [el.class(), el.id()]
-                .into_iter()
-                .flatten()
-                .any(|v| SLIDESHOW.is_match(v))
-    });
+    let named = dom.element(id).is_some_and(|el| named_by(el, &SLIDESHOW));
     let beside = total.saturating_sub(stats.text[id.index()]);
     named
         && beside >= MIN_CHARS_BESIDE_SLIDESHOW
@@ -138,7 +132,12 @@ fn is_teaser_list(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else {
         return false;
     };
-    if !(el.is_named(&local_name!("ul")) || el.is_named(&local_name!("ol"))) {
+    // A label inside the list is its only text outside links: most lists
+    // fail this before their items are looked at.
+    let (text, link) = (stats.text[id.index()], stats.link[id.index()]);
+    if !(el.is_named(&local_name!("ul")) || el.is_named(&local_name!("ol")))
+        || link < text.saturating_sub(MAX_LABEL_CHARS)
+    {
         return false;
     }
     let mut items: Vec<NodeId> = dom
@@ -154,7 +153,7 @@ fn is_teaser_list(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
         }
         _ => 0,
     };
-    stats.link[id.index()] >= stats.text[id.index()].saturating_sub(label)
+    link >= text.saturating_sub(label)
         && (1..=MAX_TEASERS).contains(&items.len())
         && items.iter().all(|&li| is_teaser_item(dom, stats, li))
 }
@@ -190,11 +189,16 @@ fn is_teaser_item(dom: &Dom, stats: &Stats, li: NodeId) -> bool {
 /// Asked of every element of the article: the names are interned, so
 /// they compare as integers.
 fn is_furniture(el: Element<'_>) -> bool {
+    named_by(el, &FURNITURE)
+}
+
+/// A block container whose class or id `words` matches.
+fn named_by(el: Element<'_>, words: &Regex) -> bool {
     is_container(el)
         && [el.class(), el.id()]
             .into_iter()
             .flatten()
-            .any(|v| FURNITURE.is_match(v))
+            .any(|v| words.is_match(v))
 }
 
 fn is_container(el: Element<'_>) -> bool {

@@ -296,17 +296,15 @@ fn read_heading(dom: &Dom, id: NodeId, name: &str, found: &mut Found) {
 /// site's home page and nothing else: the site's name or logo, which many
 /// themes set as the page's first `<h1>`, not the article's headline.
 fn is_home_link(dom: &Dom, heading: NodeId, text: &str) -> bool {
-    dom.subtree_range(heading)
-        .map(NodeId::from_index)
-        .any(|id| {
-            dom.element(id).is_some_and(|e| {
-                e.is_named(&local_name!("a"))
-                    && (e.attr("rel").is_some_and(|r| {
-                        r.split_ascii_whitespace()
-                            .any(|t| t.eq_ignore_ascii_case("home"))
-                    }) || e.attr("href").is_some_and(is_home_address))
-            }) && fold(&dom.text_content(id)) == text
-        })
+    dom.subtree(heading).any(|id| {
+        dom.element(id).is_some_and(|e| {
+            e.is_named(&local_name!("a"))
+                && (e.attr("rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|t| t.eq_ignore_ascii_case("home"))
+                }) || e.attr("href").is_some_and(is_home_address))
+        }) && fold(&dom.text_content(id)) == text
+    })
 }
 
 /// An address of a site's home page: its root, absolute or relative,
