@@ -14,6 +14,7 @@ mod draft;
 mod folding;
 mod format;
 mod ftr;
+mod gate;
 mod index;
 mod matching;
 mod php;

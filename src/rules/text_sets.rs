@@ -1,5 +1,6 @@
 //! The text patterns, combined into a few `RegexSet`s by how long a text
-//! their rules accept (`max_chars`).
+//! their rules accept (`max_chars`) and by the gate that rules texts out
+//! before the set runs (see `gate`).
 //!
 //! A text pattern only counts for an element no longer than its rule's
 //! `max_chars`, and the elements whose text is read run up to the largest
@@ -8,8 +9,14 @@
 //! that take that much; one combined set would also carry it through the
 //! automaton of every label pattern, whose lazy DFA then grows states for
 //! every new paragraph. Grouped, a long text meets only its group.
+//!
+//! Within a group, patterns anchored at the start (`^share`) are one set,
+//! run only on texts that begin with one of their first bytes; those
+//! anchored at the end (`comments$`) another, run on texts that end so;
+//! the rest a third, run on every text.
 
 use super::compile::combine;
+use super::gate::{Affixes, Gate, Side};
 use crate::Error;
 use regex::RegexSet;
 
@@ -34,6 +41,13 @@ pub(super) struct TextSets {
 #[derive(Debug)]
 struct Group {
     max_chars: usize,
+    sets: Vec<GatedSet>,
+}
+
+/// Patterns behind one gate (or none: run on every text).
+#[derive(Debug)]
+struct GatedSet {
+    gate: Option<Gate>,
     set: RegexSet,
     /// The index of each of `set`'s patterns among all text patterns.
     patterns: Vec<usize>,
@@ -42,6 +56,7 @@ struct Group {
 impl TextSets {
     /// Combines `patterns`, each with its rule's `max_chars`.
     pub(super) fn new(patterns: &[(String, usize)]) -> Result<TextSets, Error> {
+        let gates: Vec<Option<Affixes>> = patterns.iter().map(|(p, _)| gate_of(p)).collect();
         let mut groups = Vec::new();
         for g in 0..=GROUP_LIMITS.len() {
             let members: Vec<usize> = (0..patterns.len())
@@ -50,11 +65,28 @@ impl TextSets {
             if members.is_empty() {
                 continue;
             }
-            let texts: Vec<&str> = members.iter().map(|&i| patterns[i].0.as_str()).collect();
+            let mut sets = Vec::new();
+            for side in [Some(Side::Start), Some(Side::End), None] {
+                let behind: Vec<usize> = members
+                    .iter()
+                    .copied()
+                    .filter(|&i| gates[i].as_ref().map(|a| a.side) == side)
+                    .collect();
+                if behind.is_empty() {
+                    continue;
+                }
+                let texts: Vec<&str> = behind.iter().map(|&i| patterns[i].0.as_str()).collect();
+                sets.push(GatedSet {
+                    gate: side.map(|side| {
+                        Gate::new(side, behind.iter().filter_map(|&i| gates[i].as_ref()))
+                    }),
+                    set: combine("text", &texts)?,
+                    patterns: behind,
+                });
+            }
             groups.push(Group {
                 max_chars: members.iter().map(|&i| patterns[i].1).max().unwrap_or(0),
-                set: combine("text", &texts)?,
-                patterns: members,
+                sets,
             });
         }
         Ok(TextSets {
@@ -68,21 +100,32 @@ impl TextSets {
         self.len
     }
 
-    /// Calls `hit` with the index of each pattern matching `text` among
-    /// those whose rules accept an element of `chars` characters; others
-    /// may be reported too (their rules refuse the element anyway).
+    /// Calls `hit` with the index of each pattern matching `text` (folded:
+    /// words joined by single spaces) among those whose rules accept an
+    /// element of `chars` characters; others may be reported too (their
+    /// rules refuse the element anyway).
     pub(super) fn matches(&self, text: &str, chars: usize, mut hit: impl FnMut(usize)) {
-        for group in self.groups.iter().filter(|g| chars <= g.max_chars) {
+        let groups = self.groups.iter().filter(|g| chars <= g.max_chars);
+        for gated in groups.flat_map(|g| &g.sets) {
             // Most texts match nothing, which `is_match` tells cheaply.
-            if group.set.is_match(text) {
-                group
+            if gated.gate.as_ref().is_none_or(|g| g.passes(text)) && gated.set.is_match(text) {
+                gated
                     .set
                     .matches(text)
                     .into_iter()
-                    .for_each(|i| hit(group.patterns[i]));
+                    .for_each(|i| hit(gated.patterns[i]));
             }
         }
     }
+}
+
+/// The gate a pattern goes behind: the start's when it tells most texts
+/// apart, else the end's; none when neither does (a broad gate would let
+/// most texts through to all the patterns behind it).
+fn gate_of(pattern: &str) -> Option<Affixes> {
+    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
+    let start = Affixes::of(&hir, Side::Start).filter(|a| !a.is_broad());
+    start.or_else(|| Affixes::of(&hir, Side::End).filter(|a| !a.is_broad()))
 }
 
 /// The group of a pattern whose rule accepts `max_chars` characters.
