@@ -56,7 +56,7 @@ struct GatedSet {
 impl TextSets {
     /// Combines `patterns`, each with its rule's `max_chars`.
     pub(super) fn new(patterns: &[(String, usize)]) -> Result<TextSets, Error> {
-        let gates: Vec<Option<Affixes>> = patterns.iter().map(|(p, _)| gate_of(p)).collect();
+        let gates: Vec<Option<Affixes>> = patterns.iter().map(|(p, _)| Affixes::best(p)).collect();
         let mut groups = Vec::new();
         for g in 0..=GROUP_LIMITS.len() {
             let members: Vec<usize> = (0..patterns.len())
@@ -117,15 +117,6 @@ impl TextSets {
             }
         }
     }
-}
-
-/// The gate a pattern goes behind: the start's when it tells most texts
-/// apart, else the end's; none when neither does (a broad gate would let
-/// most texts through to all the patterns behind it).
-fn gate_of(pattern: &str) -> Option<Affixes> {
-    let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-    let start = Affixes::of(&hir, Side::Start).filter(|a| !a.is_broad());
-    start.or_else(|| Affixes::of(&hir, Side::End).filter(|a| !a.is_broad()))
 }
 
 /// The group of a pattern whose rule accepts `max_chars` characters.
