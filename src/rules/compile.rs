@@ -4,6 +4,7 @@
 use super::RuleNote;
 use super::draft::{Draft, Located};
 use super::format::Action;
+use super::gate::Affixes;
 use super::index::Index;
 use super::sites::{HostIndex, Sites};
 use super::text_sets::TextSets;
@@ -64,6 +65,8 @@ struct Patterns {
     class_id: Vec<String>,
     text: Vec<String>,
     text_max_chars: Vec<usize>,
+    /// Each text pattern's gate (from its syntax, parsed once).
+    text_gates: Vec<Option<Affixes>>,
     /// Text patterns that will make every page's rules stage slower.
     notes: Vec<RuleNote>,
 }
@@ -89,7 +92,7 @@ pub(super) fn compile(drafts: Vec<Draft>) -> Result<(Compiled, Vec<RuleNote>), E
     let compiled = Compiled {
         rules,
         class_id: combine("class_id", &patterns.class_id)?,
-        text: TextSets::new(&text)?,
+        text: TextSets::new(&text, &patterns.text_gates)?,
         drop,
         keep,
         hosts,
@@ -139,6 +142,7 @@ fn compile_rule(draft: Draft, patterns: &mut Patterns) -> Result<Rule, Error> {
     let text = add_pattern(&draft, draft.text.as_ref(), &mut patterns.text)?;
     if let (Some((_, hir)), Some(pattern)) = (&text, &draft.text) {
         patterns.notes.extend(text_cost(&draft, pattern, hir));
+        patterns.text_gates.push(Affixes::best(hir));
     }
     let (class_id, text) = (class_id.map(|(i, _)| i), text.map(|(i, _)| i));
     let selectors = compile_selector(&draft)?;

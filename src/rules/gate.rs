@@ -19,7 +19,7 @@
 //! other white space, none at either end. So a class's white space is a
 //! space, and a string that begins (ends) with one is never met.
 
-use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use regex_syntax::hir::{Class, ClassUnicodeRange, Hir, HirKind, Look};
 use rustc_hash::FxHashSet;
 use std::collections::BTreeSet;
 
@@ -28,10 +28,11 @@ const WIDTH: usize = 4;
 /// Past this many strings, the strings are cut a byte shorter (and so
 /// fewer), which keeps the walk small; the gate lets more texts through.
 const MAX_STRINGS: usize = 4096;
-/// A class of more characters than this (`\w`, `\p{Lu}`, `.`) is not
+/// A class of more characters than this (`[a-z]`, `\w`, `.`) is not
 /// listed character by character: only the bytes its characters begin
-/// (end) with are, and the string stops there.
-const MAX_CLASS_CHARS: u32 = 64;
+/// (end) with are, and the string stops there. (Listing `[a-z]*` would
+/// take 26 to the fourth strings, for little.)
+const MAX_CLASS_CHARS: usize = 16;
 
 /// Which end of a text a gate reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,7 +69,7 @@ impl Affixes {
         // two together.
         let strings: BTreeSet<Vec<u8>> = walk(hir, side)
             .into_iter()
-            .map(|p| p.bytes)
+            .map(Partial::bytes)
             .filter(|s| s.first() != Some(&b' ') && !s.windows(2).any(|w| w == b"  "))
             .collect();
         let known = !strings.is_empty() && strings.iter().all(|s| !s.is_empty());
@@ -78,10 +79,9 @@ impl Affixes {
     /// The gate `pattern` goes behind: the start's when it tells most
     /// texts apart, else the end's; none when neither does (a broad gate
     /// would let most texts through to all the patterns behind it).
-    pub(super) fn best(pattern: &str) -> Option<Affixes> {
-        let hir = regex_syntax::Parser::new().parse(pattern).ok()?;
-        let start = Affixes::of(&hir, Side::Start).filter(|a| !a.is_broad());
-        start.or_else(|| Affixes::of(&hir, Side::End).filter(|a| !a.is_broad()))
+    pub(super) fn best(hir: &Hir) -> Option<Affixes> {
+        let start = Affixes::of(hir, Side::Start).filter(|a| !a.is_broad());
+        start.or_else(|| Affixes::of(hir, Side::End).filter(|a| !a.is_broad()))
     }
 
     /// Whether the gate lets through most texts anyway: some string is a
@@ -153,27 +153,75 @@ fn key(string: &[u8]) -> u64 {
     k
 }
 
-/// A string found so far: its bytes, and whether anything at all may
-/// follow them (a large class was met), so it is not extended.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Partial {
-    bytes: Vec<u8>,
-    open: bool,
-}
+/// A string found so far, in one number (the walk makes many): up to
+/// [`WIDTH`] bytes (byte `i` in bits `8i..8i+8`), the length in bits
+/// 32..40, and in bit 40 whether anything at all may follow the bytes (a
+/// large class was met), so that the string is not extended.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Partial(u64);
+
+const LEN_SHIFT: u32 = 32;
+const OPEN_BIT: u64 = 1 << 40;
 
 impl Partial {
-    fn is_done(&self) -> bool {
-        self.open || self.bytes.len() >= WIDTH
+    const EMPTY: Partial = Partial(0);
+
+    /// The first [`WIDTH`] of `bytes`.
+    fn new(bytes: &[u8], open: bool) -> Partial {
+        let bytes = &bytes[..bytes.len().min(WIDTH)];
+        let packed = bytes
+            .iter()
+            .rev()
+            .fold(0u64, |p, &b| (p << 8) | u64::from(b));
+        Partial(packed | (bytes.len() as u64) << LEN_SHIFT).opened(open)
+    }
+
+    fn len(self) -> usize {
+        ((self.0 >> LEN_SHIFT) & 0xFF) as usize
+    }
+
+    fn is_open(self) -> bool {
+        self.0 & OPEN_BIT != 0
+    }
+
+    fn opened(self, open: bool) -> Partial {
+        if open && self.len() < WIDTH {
+            Partial(self.0 | OPEN_BIT)
+        } else {
+            self
+        }
+    }
+
+    fn is_done(self) -> bool {
+        self.is_open() || self.len() >= WIDTH
+    }
+
+    fn bytes(self) -> Vec<u8> {
+        (0..self.len()).map(|i| (self.0 >> (8 * i)) as u8).collect()
+    }
+
+    /// `self` followed by `next`, cut at [`WIDTH`] bytes.
+    fn then(self, next: Partial) -> Partial {
+        let len = self.len();
+        let added = next.len().min(WIDTH - len);
+        let mask = (1u64 << (8 * added)) - 1;
+        let bytes = (self.0 & 0xFFFF_FFFF) | ((next.0 & mask) << (8 * len));
+        Partial(bytes | ((len + added) as u64) << LEN_SHIFT).opened(next.is_open())
+    }
+
+    /// One byte shorter, and open: what began with `self` began so.
+    fn shortened(self) -> Partial {
+        let len = self.len() - 1;
+        let bytes = self.0 & ((1u64 << (8 * len)) - 1);
+        Partial(bytes | (len as u64) << LEN_SHIFT | OPEN_BIT)
     }
 }
 
-type Partials = BTreeSet<Partial>;
+/// Kept sorted and without repeats (see [`tidy`]).
+type Partials = Vec<Partial>;
 
 fn empty() -> Partials {
-    BTreeSet::from([Partial {
-        bytes: Vec::new(),
-        open: false,
-    }])
+    vec![Partial::EMPTY]
 }
 
 /// Every string of up to [`WIDTH`] bytes a match of `hir` can begin (end)
@@ -188,8 +236,7 @@ fn walk(hir: &Hir, side: Side) -> Partials {
             if side == Side::End {
                 bytes.reverse();
             }
-            bytes.truncate(WIDTH);
-            BTreeSet::from([Partial { bytes, open: false }])
+            vec![Partial::new(&bytes, false)]
         }
         HirKind::Class(class) => class_strings(class, side),
         HirKind::Capture(capture) => walk(&capture.sub, side),
@@ -197,9 +244,11 @@ fn walk(hir: &Hir, side: Side) -> Partials {
             let mut all = Partials::new();
             for branch in branches {
                 all.extend(walk(branch, side));
-                all = bounded(all);
+                if all.len() > 4 * MAX_STRINGS {
+                    all = tidy(all);
+                }
             }
-            all
+            tidy(all)
         }
         HirKind::Concat(items) => {
             let mut found = empty();
@@ -208,7 +257,7 @@ fn walk(hir: &Hir, side: Side) -> Partials {
                 Side::End => Box::new(items.iter().rev()),
             };
             for item in ordered {
-                if found.iter().all(Partial::is_done) {
+                if found.iter().all(|p| p.is_done()) {
                     break;
                 }
                 found = then(&found, &walk(item, side));
@@ -224,65 +273,55 @@ fn walk(hir: &Hir, side: Side) -> Partials {
             // it can add none, the strings are left open below). Once all
             // are done, more passes leave them as they are.
             for count in 0..=WIDTH as u32 {
-                let done = so_far.iter().all(Partial::is_done);
+                let done = so_far.iter().all(|p| p.is_done());
                 if count >= repetition.min || done {
-                    found.extend(so_far.iter().cloned());
+                    found.extend(&so_far);
                 }
                 if repetition.max == Some(count) || done {
-                    return bounded(found);
+                    return tidy(found);
                 }
                 so_far = then(&so_far, &one);
             }
-            found.extend(so_far.into_iter().map(|mut p| {
-                p.open |= p.bytes.len() < WIDTH;
-                p
-            }));
-            bounded(found)
+            found.extend(so_far.into_iter().map(|p| p.opened(true)));
+            tidy(found)
         }
     }
 }
 
-/// Each of `first` followed by each of `next`, cut at [`WIDTH`] bytes.
+/// Each of `first` followed by each of `next`.
 fn then(first: &Partials, next: &Partials) -> Partials {
     let mut joined = Partials::new();
-    for a in first {
+    for &a in first {
         if a.is_done() {
-            joined.insert(a.clone());
-            continue;
+            joined.push(a);
+        } else {
+            joined.extend(next.iter().map(|&b| a.then(b)));
         }
-        for b in next {
-            let mut bytes = a.bytes.clone();
-            bytes.extend_from_slice(&b.bytes);
-            bytes.truncate(WIDTH);
-            joined.insert(Partial {
-                bytes,
-                open: b.open,
-            });
+        if joined.len() > 4 * MAX_STRINGS {
+            joined = tidy(joined);
         }
-        joined = bounded(joined);
     }
-    joined
+    tidy(joined)
 }
 
-/// `found`, its longest strings cut a byte shorter (and left open) until
-/// there are at most [`MAX_STRINGS`]: a string's start is also the start
-/// of what it began, so the list stays sound.
-fn bounded(mut found: Partials) -> Partials {
+/// `found` sorted, without repeats, and its longest strings cut a byte
+/// shorter until there are at most [`MAX_STRINGS`]: a string's start is
+/// also the start of what it began, so the list stays sound.
+fn tidy(mut found: Partials) -> Partials {
+    found.sort_unstable();
+    found.dedup();
     while found.len() > MAX_STRINGS {
-        let longest = found.iter().map(|p| p.bytes.len()).max().unwrap_or(0);
+        let longest = found.iter().map(|p| p.len()).max().unwrap_or(0);
         if longest <= 1 {
             break;
         }
-        found = found
-            .into_iter()
-            .map(|mut p| {
-                if p.bytes.len() == longest {
-                    p.bytes.pop();
-                    p.open = true;
-                }
-                p
-            })
-            .collect();
+        for p in &mut found {
+            if p.len() == longest {
+                *p = p.shortened();
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
     }
     found
 }
@@ -291,83 +330,82 @@ fn bounded(mut found: Partials) -> Partials {
 /// class gives the bytes its characters begin (end) with, left open. Of
 /// white space, only the space is in a folded text.
 fn class_strings(class: &Class, side: Side) -> Partials {
-    let mut found = Partials::new();
-    let mut add = |bytes: Vec<u8>, open: bool| {
-        found.insert(Partial { bytes, open });
-    };
-    match class {
+    let kept = |c: char| c == ' ' || !c.is_whitespace();
+    let found: Partials = match class {
         Class::Bytes(bytes) => {
-            let count: u32 = bytes
-                .ranges()
-                .iter()
-                .map(|r| u32::from(r.end() - r.start()) + 1)
-                .sum();
-            for range in bytes.ranges() {
-                let bytes = range.start()..=range.end();
-                for b in bytes.filter(|&b| b == b' ' || !b.is_ascii_whitespace()) {
-                    add(vec![b.to_ascii_lowercase()], count > MAX_CLASS_CHARS);
-                }
-            }
+            let listed: Vec<u8> = (bytes.ranges().iter())
+                .flat_map(|r| r.start()..=r.end())
+                .filter(|&b| kept(char::from(b)))
+                .collect();
+            let open = listed.len() > MAX_CLASS_CHARS;
+            (listed.iter())
+                .map(|b| Partial::new(&[b.to_ascii_lowercase()], open))
+                .collect()
         }
-        Class::Unicode(chars) => {
-            let count: u32 = chars
-                .ranges()
-                .iter()
-                .map(|r| u32::from(r.end()) - u32::from(r.start()) + 1)
-                .sum();
-            if count <= MAX_CLASS_CHARS {
-                for range in chars.ranges() {
-                    for c in
-                        (range.start()..=range.end()).filter(|&c| c == ' ' || !c.is_whitespace())
-                    {
-                        let mut buf = [0u8; 4];
-                        let mut bytes: Vec<u8> = c
-                            .encode_utf8(&mut buf)
-                            .bytes()
-                            .map(|b| b.to_ascii_lowercase())
-                            .collect();
-                        if side == Side::End {
-                            bytes.reverse();
-                        }
-                        add(bytes, false);
+        Class::Unicode(chars) => match listed_chars(chars.ranges(), kept) {
+            Some(listed) => (listed.into_iter())
+                .map(|c| {
+                    let mut buf = [0u8; 4];
+                    let mut bytes: Vec<u8> = (c.encode_utf8(&mut buf).bytes())
+                        .map(|b| b.to_ascii_lowercase())
+                        .collect();
+                    if side == Side::End {
+                        bytes.reverse();
                     }
-                }
-            } else {
+                    Partial::new(&bytes, false)
+                })
+                .collect(),
+            None => {
+                let mut edges = [false; 256];
                 for range in chars.ranges() {
                     for b in edge_bytes(range.start(), range.end(), side) {
-                        add(vec![b.to_ascii_lowercase()], true);
+                        edges[usize::from(b.to_ascii_lowercase())] = true;
                     }
                 }
+                (0..=255u8)
+                    .filter(|&b| edges[usize::from(b)])
+                    .map(|b| Partial::new(&[b], true))
+                    .collect()
+            }
+        },
+    };
+    tidy(found)
+}
+
+/// The characters of `ranges` that `kept` keeps, when there are at most
+/// [`MAX_CLASS_CHARS`] (counting stops there).
+fn listed_chars(ranges: &[ClassUnicodeRange], kept: impl Fn(char) -> bool) -> Option<Vec<char>> {
+    let mut listed = Vec::new();
+    for range in ranges {
+        for c in (range.start()..=range.end()).filter(|&c| kept(c)) {
+            listed.push(c);
+            if listed.len() > MAX_CLASS_CHARS {
+                return None;
             }
         }
     }
-    found
+    Some(listed)
 }
 
 /// The bytes the characters `start..=end` begin (end) with in UTF-8: a
 /// superset. A character's first byte grows with the character, so those
 /// between the first bytes of `start` and `end` cover the range; the last
 /// byte of a character outside ASCII is a continuation byte.
-fn edge_bytes(start: char, end: char, side: Side) -> Vec<u8> {
+fn edge_bytes(start: char, end: char, side: Side) -> impl Iterator<Item = u8> {
     let first = |c: char| {
         let mut buf = [0u8; 4];
         c.encode_utf8(&mut buf).as_bytes()[0]
     };
-    match side {
-        Side::Start => (first(start)..=first(end)).collect(),
-        Side::End => {
-            let ascii_end = end.min('\u{7f}');
-            let mut bytes: Vec<u8> = if start.is_ascii() {
-                (start as u8..=ascii_end as u8).collect()
-            } else {
-                Vec::new()
-            };
-            if !end.is_ascii() {
-                bytes.extend(0x80..=0xBF);
-            }
-            bytes
-        }
-    }
+    let (leading, continuation) = match side {
+        Side::Start => (Some(first(start)..=first(end)), None),
+        Side::End => (
+            start
+                .is_ascii()
+                .then(|| start as u8..=end.min('\u{7f}') as u8),
+            (!end.is_ascii()).then_some(0x80..=0xBF),
+        ),
+    };
+    leading.into_iter().chain(continuation).flatten()
 }
 
 #[cfg(test)]
@@ -457,7 +495,11 @@ mod tests {
     #[test]
     fn gated_sets_report_what_a_plain_set_does_on_the_built_in_patterns() {
         let patterns = builtin_text_patterns();
-        let sets = TextSets::new(&patterns).unwrap();
+        let gates: Vec<Option<Affixes>> = patterns
+            .iter()
+            .map(|(p, _)| Affixes::best(&regex_syntax::Parser::new().parse(p).unwrap()))
+            .collect();
+        let sets = TextSets::new(&patterns, &gates).unwrap();
         let plain = regex::RegexSet::new(patterns.iter().map(|(p, _)| p)).unwrap();
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
         let mut matched = 0;
@@ -489,7 +531,7 @@ mod tests {
         let ungated: Vec<String> = builtin_text_patterns()
             .into_iter()
             .map(|(p, _)| p)
-            .filter(|p| Affixes::best(p).is_none())
+            .filter(|p| Affixes::best(&regex_syntax::Parser::new().parse(p).unwrap()).is_none())
             .collect();
         assert_eq!(ungated.len(), 2, "{ungated:#?}");
         assert!(ungated[0].contains("canal de (telegram"), "{}", ungated[0]);

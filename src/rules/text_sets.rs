@@ -54,9 +54,12 @@ struct GatedSet {
 }
 
 impl TextSets {
-    /// Combines `patterns`, each with its rule's `max_chars`.
-    pub(super) fn new(patterns: &[(String, usize)]) -> Result<TextSets, Error> {
-        let gates: Vec<Option<Affixes>> = patterns.iter().map(|(p, _)| Affixes::best(p)).collect();
+    /// Combines `patterns`, each with its rule's `max_chars` and its gate
+    /// (see [`Affixes::best`]).
+    pub(super) fn new(
+        patterns: &[(String, usize)],
+        gates: &[Option<Affixes>],
+    ) -> Result<TextSets, Error> {
         let mut groups = Vec::new();
         for g in 0..=GROUP_LIMITS.len() {
             let members: Vec<usize> = (0..patterns.len())
