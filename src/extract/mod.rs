@@ -407,8 +407,9 @@ fn is_figure(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
 }
 
 /// A paragraph of prose: long with few links, or short, linkless and
-/// ending like a sentence.
+/// ending like a sentence; alone in its wrapper, it counts for it.
 fn is_prose(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    let id = lone_paragraph(dom, stats, id);
     if !dom.element(id).is_some_and(|e| e.is("p")) {
         return false;
     }
@@ -422,6 +423,27 @@ fn is_prose(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
         .trim_end()
         .ends_with(['.', '。', '!', '?', '！', '？']);
     text > 0 && density == 0.0 && ends_sentence
+}
+
+/// Wrappers a lone paragraph is looked for in (layout grids nest a
+/// column in a row in a container).
+const MAX_WRAPPERS: usize = 3;
+
+/// The paragraph `id` holds alone, through a few wrappers with nothing
+/// else in them (a layout column around a standfirst), else `id`.
+fn lone_paragraph(dom: &Dom, stats: &Stats, id: NodeId) -> NodeId {
+    let mut inner = id;
+    for _ in 0..MAX_WRAPPERS {
+        if !dom.element(inner).is_some_and(|e| e.is("div")) {
+            break;
+        }
+        let mut children = element_children(dom, stats, inner);
+        match (children.next(), children.next()) {
+            (Some(only), None) => inner = only,
+            _ => break,
+        }
+    }
+    inner
 }
 
 #[cfg(test)]

@@ -131,6 +131,23 @@ fn prose_siblings_are_joined() {
     assert_eq!(paths, ["body > div#wrap > p", "body > div#wrap > div#main"]);
 }
 
+/// A standfirst in a layout column of its own (`div.col > p`) between
+/// the header and the body is a paragraph of prose too; a wrapper that
+/// holds a paragraph of links is not.
+#[test]
+fn a_paragraph_alone_in_a_wrapper_is_a_prose_sibling() {
+    let body = para("Many words, many commas, many sentences in the body.", 8);
+    let html = format!(
+        "<div id=wrap><div class=col><div><p>The standfirst of the story, in a column of its own, and it matters.</p></div></div>\
+         <div id=main>{body}</div><div class=col><p><a href=x>Next story link that is long enough to count</a></p></div></div>"
+    );
+    let paths = chosen_paths(&html);
+    assert_eq!(
+        paths,
+        ["body > div#wrap > div.col", "body > div#wrap > div#main"]
+    );
+}
+
 #[test]
 fn empty_page_falls_back_to_body() {
     let (dom, a) = chosen("<p>hi</p>");
