@@ -539,6 +539,26 @@ fn the_standfirst_above_the_body_is_kept() {
     );
 }
 
+/// WordPress names the standfirst the post's excerpt
+/// (`p.article-excerpt`, `h2.entry-excerpt`).
+#[test]
+fn the_excerpt_above_the_body_is_the_standfirst() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let html = format!(
+        "<div id=page><div class=head><h1>Plan approved</h1>\
+         <p class=article-excerpt>After months of talks, the city has a budget for the bridge.</p></div>\
+         <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
+    );
+    let paths = chosen_paths(&html);
+    assert_eq!(
+        paths,
+        [
+            "body > div#page > div.head > p.article-excerpt",
+            "body > div#page > div#body"
+        ]
+    );
+}
+
 /// A lead photo above the headline is taken beside the body; the
 /// headline and the standfirst between it and the body come too, in
 /// their place.
