@@ -64,6 +64,7 @@ pub(crate) fn extract_within(
     let mut article = choose(dom, &stats, title, budget);
     if !budget.spent() {
         article.roots = lead::with_lead(dom, &stats, article.roots);
+        article.roots = fill_gaps(dom, &stats, article.roots);
         article.furniture = inside::furniture(dom, &stats, &article.roots);
     }
     article
@@ -394,6 +395,49 @@ fn with_siblings(
         .collect()
 }
 
+/// A block between two of the article's with at most this share of its
+/// text in links is part of it.
+const GAP_LINK_DENSITY: f64 = 0.5;
+/// ...and at most this much weighted text: a standfirst or a heading,
+/// not a section the scores left out on purpose.
+const GAP_TEXT: u32 = 600;
+
+/// Siblings standing between two of the article's roots that are a
+/// paragraph or a heading with few links belong to it too (a standfirst
+/// between the lead photo and the body, a sub-headline between two runs
+/// of paragraphs, a note on where the story first appeared).
+fn fill_gaps(dom: &Dom, stats: &Stats, roots: Vec<NodeId>) -> Vec<NodeId> {
+    let mut filled = Vec::with_capacity(roots.len());
+    for (i, &root) in roots.iter().enumerate() {
+        filled.push(root);
+        let Some(&next) = roots.get(i + 1) else {
+            break;
+        };
+        let Some(parent) = dom.parent(root).filter(|&p| dom.parent(next) == Some(p)) else {
+            continue;
+        };
+        let siblings = dom.children(parent);
+        let (Ok(from), Ok(to)) = (siblings.binary_search(&root), siblings.binary_search(&next))
+        else {
+            continue;
+        };
+        filled.extend(
+            siblings
+                .get(from + 1..to)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&s| {
+                    !stats.gone.contains(s)
+                        && (1..=GAP_TEXT).contains(&stats.text[s.index()])
+                        && stats.link_density(s) < GAP_LINK_DENSITY
+                        && is_text_block(dom, stats, s)
+                }),
+        );
+    }
+    filled
+}
+
 /// An illustration beside the article: an image with at most a caption,
 /// not a block of links.
 fn is_figure(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
@@ -425,11 +469,27 @@ fn is_prose(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
     text > 0 && density == 0.0 && ends_sentence
 }
 
+/// A paragraph or a heading, alone in up to [`MAX_WRAPPERS`] elements.
+fn is_text_block(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    let mut inner = id;
+    for _ in 0..=MAX_WRAPPERS {
+        match dom.element(inner) {
+            Some(el) if el.is("p") || is_heading(&el.name) => return true,
+            Some(_) => match only_child(dom, stats, inner) {
+                Some(only) => inner = only,
+                None => return false,
+            },
+            None => return false,
+        }
+    }
+    false
+}
+
 /// Wrappers a lone paragraph is looked for in (layout grids nest a
 /// column in a row in a container).
 const MAX_WRAPPERS: usize = 3;
 
-/// The paragraph `id` holds alone, through a few wrappers with nothing
+/// The paragraph `id` holds alone, through a few `<div>`s with nothing
 /// else in them (a layout column around a standfirst), else `id`.
 fn lone_paragraph(dom: &Dom, stats: &Stats, id: NodeId) -> NodeId {
     let mut inner = id;
@@ -437,13 +497,21 @@ fn lone_paragraph(dom: &Dom, stats: &Stats, id: NodeId) -> NodeId {
         if !dom.element(inner).is_some_and(|e| e.is("div")) {
             break;
         }
-        let mut children = element_children(dom, stats, inner);
-        match (children.next(), children.next()) {
-            (Some(only), None) => inner = only,
-            _ => break,
+        match only_child(dom, stats, inner) {
+            Some(only) => inner = only,
+            None => break,
         }
     }
     inner
+}
+
+/// The one child (element or non-blank text) of `id`, if it has one.
+fn only_child(dom: &Dom, stats: &Stats, id: NodeId) -> Option<NodeId> {
+    let mut children = element_children(dom, stats, id);
+    match (children.next(), children.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

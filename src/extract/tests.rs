@@ -148,6 +148,29 @@ fn a_paragraph_alone_in_a_wrapper_is_a_prose_sibling() {
     );
 }
 
+/// A heading or a paragraph standing between two of the article's
+/// blocks (a standfirst set as an `<h2>` between the lead photo and the
+/// body) belongs to the article; a row of links there does not.
+#[test]
+fn a_text_block_between_two_of_the_articles_blocks_is_kept() {
+    let body = para("Many words, many commas, many sentences in the body.", 8);
+    let html = format!(
+        "<div id=story><figure><img src=p.jpg><figcaption>The field.</figcaption></figure>\
+         <h2>Neighbours worry about what the officials said of the area</h2>\
+         <div class=more><a href=x>Weather</a> <a href=y>Sport</a></div>\
+         <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
+    );
+    let paths = chosen_paths(&html);
+    assert_eq!(
+        paths,
+        [
+            "body > div#story > figure",
+            "body > div#story > h2",
+            "body > div#story > div#body"
+        ]
+    );
+}
+
 #[test]
 fn empty_page_falls_back_to_body() {
     let (dom, a) = chosen("<p>hi</p>");
