@@ -390,6 +390,7 @@ fn with_siblings(
             scores[s.index()].is_some_and(|sc| sc + bonus >= threshold)
                 || continuation::holds_a_part(dom, stats, scores, s, top_score)
                 || is_prose(dom, stats, s)
+                || is_prose_run(dom, stats, s)
                 || is_figure(dom, stats, s)
         })
         .collect()
@@ -467,6 +468,37 @@ fn is_prose(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
         .trim_end()
         .ends_with(['.', '。', '!', '?', '！', '？']);
     text > 0 && density == 0.0 && ends_sentence
+}
+
+/// A section of the article: a heading, then paragraphs and nothing else,
+/// alone in up to [`MAX_WRAPPERS`] elements (a CMS's text module between
+/// its photo modules: `section > div.rich-text > h2 + p + p`), with the
+/// share of links of prose. A box of paragraphs without a heading (a
+/// cookie notice, a plea for donations) is not one.
+fn is_prose_run(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    let text = stats.text[id.index()];
+    if text <= 80 || stats.link_density(id) >= 0.25 {
+        return false;
+    }
+    let mut inner = id;
+    for _ in 0..=MAX_WRAPPERS {
+        let (mut paragraphs, mut headed, mut others) = (0, false, 0);
+        for (i, c) in element_children(dom, stats, inner).enumerate() {
+            match dom.element(c) {
+                Some(e) if e.is("p") => paragraphs += 1,
+                Some(e) if is_heading(&e.name) => headed |= i == 0,
+                _ => others += 1,
+            }
+        }
+        if headed && paragraphs >= 1 && others == 0 {
+            return true;
+        }
+        match only_child(dom, stats, inner) {
+            Some(only) => inner = only,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// A paragraph or a heading, alone in up to [`MAX_WRAPPERS`] elements.

@@ -171,6 +171,31 @@ fn a_text_block_between_two_of_the_articles_blocks_is_kept() {
     );
 }
 
+/// The article's last section in a module of its own after a photo
+/// module (`section > div > h2 + p`) scores too little on its own but
+/// reads as a section: a heading, then paragraphs. A box of paragraphs
+/// without a heading after the article is not taken.
+#[test]
+fn a_headed_run_of_paragraphs_beside_the_article_is_a_section_of_it() {
+    let body = para("Many words, many commas, many sentences in the body.", 8).repeat(6);
+    let html = format!(
+        "<main><section id=s1><div>{body}</div></section>\
+         <section id=gallery><div class=slider><img src=a.jpg></div></section>\
+         <section id=s2><div class=text><h2>Release</h2><p>In summer the fish are put back in the warmer water, where they recover much better than in winter.</p></div></section>\
+         <section id=s3><div class=note><p>Cookies are set on this site to give you the best experience of it, if you go on reading its pages.</p></div></section>\
+         </main>"
+    );
+    let paths = chosen_paths(&html);
+    assert!(
+        paths.contains(&"body > main > section#s2".to_string()),
+        "{paths:?}"
+    );
+    assert!(
+        !paths.contains(&"body > main > section#s3".to_string()),
+        "{paths:?}"
+    );
+}
+
 #[test]
 fn empty_page_falls_back_to_body() {
     let (dom, a) = chosen("<p>hi</p>");
