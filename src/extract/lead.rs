@@ -11,11 +11,12 @@ use std::sync::LazyLock;
 /// Class and id words that name a standfirst, in the languages of the
 /// corpora: English lead/lede/deck/standfirst/intro/summary/teaser (a news
 /// template's "teaser-text" above the body; another page's teaser is a
-/// link, which the link density below leaves out), German
+/// link, which the link density below leaves out; WordPress's "excerpt"
+/// when the template shows it above the body), German
 /// Vorspann/Anreißer, French chapô. Not "description": that names image
 /// captions and editors' hints as often as standfirsts.
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[-_])(lead|leadin|lede|deck|standfirst|intro|intro[-_]?text|summary|teaser|subheadline|sub[-_]?headline|vorspann|anreisser|chapo|chapeau)([-_]|$)")
+    Regex::new(r"(?i)(^|[-_])(lead|leadin|lede|deck|standfirst|intro|intro[-_]?text|summary|excerpt|teaser|subheadline|sub[-_]?headline|vorspann|anreisser|chapo|chapeau)([-_]|$)")
         .expect("valid regex")
 });
 

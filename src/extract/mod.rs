@@ -64,6 +64,7 @@ pub(crate) fn extract_within(
     let mut article = choose(dom, &stats, title, budget);
     if !budget.spent() {
         article.roots = lead::with_lead(dom, &stats, article.roots);
+        article.roots = fill_gaps(dom, &stats, article.roots);
         article.furniture = inside::furniture(dom, &stats, &article.roots);
     }
     article
@@ -389,9 +390,53 @@ fn with_siblings(
             scores[s.index()].is_some_and(|sc| sc + bonus >= threshold)
                 || continuation::holds_a_part(dom, stats, scores, s, top_score)
                 || is_prose(dom, stats, s)
+                || is_prose_run(dom, stats, s)
                 || is_figure(dom, stats, s)
         })
         .collect()
+}
+
+/// A block between two of the article's with at most this share of its
+/// text in links is part of it.
+const GAP_LINK_DENSITY: f64 = 0.5;
+/// ...and at most this much weighted text: a standfirst or a heading,
+/// not a section the scores left out on purpose.
+const GAP_TEXT: u32 = 600;
+
+/// Siblings standing between two of the article's roots that are a
+/// paragraph or a heading with few links belong to it too (a standfirst
+/// between the lead photo and the body, a sub-headline between two runs
+/// of paragraphs, a note on where the story first appeared).
+fn fill_gaps(dom: &Dom, stats: &Stats, roots: Vec<NodeId>) -> Vec<NodeId> {
+    let mut filled = Vec::with_capacity(roots.len());
+    for (i, &root) in roots.iter().enumerate() {
+        filled.push(root);
+        let Some(&next) = roots.get(i + 1) else {
+            break;
+        };
+        let Some(parent) = dom.parent(root).filter(|&p| dom.parent(next) == Some(p)) else {
+            continue;
+        };
+        let siblings = dom.children(parent);
+        let (Ok(from), Ok(to)) = (siblings.binary_search(&root), siblings.binary_search(&next))
+        else {
+            continue;
+        };
+        filled.extend(
+            siblings
+                .get(from + 1..to)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&s| {
+                    !stats.gone.contains(s)
+                        && (1..=GAP_TEXT).contains(&stats.text[s.index()])
+                        && stats.link_density(s) < GAP_LINK_DENSITY
+                        && is_text_block(dom, stats, s)
+                }),
+        );
+    }
+    filled
 }
 
 /// An illustration beside the article: an image with at most a caption,
@@ -407,8 +452,9 @@ fn is_figure(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
 }
 
 /// A paragraph of prose: long with few links, or short, linkless and
-/// ending like a sentence.
+/// ending like a sentence; alone in its wrapper, it counts for it.
 fn is_prose(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    let id = lone_paragraph(dom, stats, id);
     if !dom.element(id).is_some_and(|e| e.is("p")) {
         return false;
     }
@@ -422,6 +468,82 @@ fn is_prose(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
         .trim_end()
         .ends_with(['.', '。', '!', '?', '！', '？']);
     text > 0 && density == 0.0 && ends_sentence
+}
+
+/// A section of the article: a heading, then paragraphs and nothing else,
+/// alone in up to [`MAX_WRAPPERS`] elements (a CMS's text module between
+/// its photo modules: `section > div.rich-text > h2 + p + p`), with the
+/// share of links of prose. A box of paragraphs without a heading (a
+/// cookie notice, a plea for donations) is not one.
+fn is_prose_run(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    let text = stats.text[id.index()];
+    if text <= 80 || stats.link_density(id) >= 0.25 {
+        return false;
+    }
+    let mut inner = id;
+    for _ in 0..=MAX_WRAPPERS {
+        let (mut paragraphs, mut headed, mut others) = (0, false, 0);
+        for (i, c) in element_children(dom, stats, inner).enumerate() {
+            match dom.element(c) {
+                Some(e) if e.is("p") => paragraphs += 1,
+                Some(e) if is_heading(&e.name) => headed |= i == 0,
+                _ => others += 1,
+            }
+        }
+        if headed && paragraphs >= 1 && others == 0 {
+            return true;
+        }
+        match only_child(dom, stats, inner) {
+            Some(only) => inner = only,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// A paragraph or a heading, alone in up to [`MAX_WRAPPERS`] elements.
+fn is_text_block(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    let mut inner = id;
+    for _ in 0..=MAX_WRAPPERS {
+        match dom.element(inner) {
+            Some(el) if el.is("p") || is_heading(&el.name) => return true,
+            Some(_) => match only_child(dom, stats, inner) {
+                Some(only) => inner = only,
+                None => return false,
+            },
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Wrappers a lone paragraph is looked for in (layout grids nest a
+/// column in a row in a container).
+const MAX_WRAPPERS: usize = 3;
+
+/// The paragraph `id` holds alone, through a few `<div>`s with nothing
+/// else in them (a layout column around a standfirst), else `id`.
+fn lone_paragraph(dom: &Dom, stats: &Stats, id: NodeId) -> NodeId {
+    let mut inner = id;
+    for _ in 0..MAX_WRAPPERS {
+        if !dom.element(inner).is_some_and(|e| e.is("div")) {
+            break;
+        }
+        match only_child(dom, stats, inner) {
+            Some(only) => inner = only,
+            None => break,
+        }
+    }
+    inner
+}
+
+/// The one child (element or non-blank text) of `id`, if it has one.
+fn only_child(dom: &Dom, stats: &Stats, id: NodeId) -> Option<NodeId> {
+    let mut children = element_children(dom, stats, id);
+    match (children.next(), children.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -131,6 +131,71 @@ fn prose_siblings_are_joined() {
     assert_eq!(paths, ["body > div#wrap > p", "body > div#wrap > div#main"]);
 }
 
+/// A standfirst in a layout column of its own (`div.col > p`) between
+/// the header and the body is a paragraph of prose too; a wrapper that
+/// holds a paragraph of links is not.
+#[test]
+fn a_paragraph_alone_in_a_wrapper_is_a_prose_sibling() {
+    let body = para("Many words, many commas, many sentences in the body.", 8);
+    let html = format!(
+        "<div id=wrap><div class=col><div><p>The standfirst of the story, in a column of its own, and it matters.</p></div></div>\
+         <div id=main>{body}</div><div class=col><p><a href=x>Next story link that is long enough to count</a></p></div></div>"
+    );
+    let paths = chosen_paths(&html);
+    assert_eq!(
+        paths,
+        ["body > div#wrap > div.col", "body > div#wrap > div#main"]
+    );
+}
+
+/// A heading or a paragraph standing between two of the article's
+/// blocks (a standfirst set as an `<h2>` between the lead photo and the
+/// body) belongs to the article; a row of links there does not.
+#[test]
+fn a_text_block_between_two_of_the_articles_blocks_is_kept() {
+    let body = para("Many words, many commas, many sentences in the body.", 8);
+    let html = format!(
+        "<div id=story><figure><img src=p.jpg><figcaption>The field.</figcaption></figure>\
+         <h2>Neighbours worry about what the officials said of the area</h2>\
+         <div class=more><a href=x>Weather</a> <a href=y>Sport</a></div>\
+         <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
+    );
+    let paths = chosen_paths(&html);
+    assert_eq!(
+        paths,
+        [
+            "body > div#story > figure",
+            "body > div#story > h2",
+            "body > div#story > div#body"
+        ]
+    );
+}
+
+/// The article's last section in a module of its own after a photo
+/// module (`section > div > h2 + p`) scores too little on its own but
+/// reads as a section: a heading, then paragraphs. A box of paragraphs
+/// without a heading after the article is not taken.
+#[test]
+fn a_headed_run_of_paragraphs_beside_the_article_is_a_section_of_it() {
+    let body = para("Many words, many commas, many sentences in the body.", 8).repeat(6);
+    let html = format!(
+        "<main><section id=s1><div>{body}</div></section>\
+         <section id=gallery><div class=slider><img src=a.jpg></div></section>\
+         <section id=s2><div class=text><h2>Release</h2><p>In summer the fish are put back in the warmer water, where they recover much better than in winter.</p></div></section>\
+         <section id=s3><div class=note><p>Cookies are set on this site to give you the best experience of it, if you go on reading its pages.</p></div></section>\
+         </main>"
+    );
+    let paths = chosen_paths(&html);
+    assert!(
+        paths.contains(&"body > main > section#s2".to_string()),
+        "{paths:?}"
+    );
+    assert!(
+        !paths.contains(&"body > main > section#s3".to_string()),
+        "{paths:?}"
+    );
+}
+
 #[test]
 fn empty_page_falls_back_to_body() {
     let (dom, a) = chosen("<p>hi</p>");
@@ -517,6 +582,26 @@ fn the_standfirst_above_the_body_is_kept() {
         paths,
         [
             "body > div#page > div.head > p.article-lead",
+            "body > div#page > div#body"
+        ]
+    );
+}
+
+/// WordPress names the standfirst the post's excerpt
+/// (`p.article-excerpt`, `h2.entry-excerpt`).
+#[test]
+fn the_excerpt_above_the_body_is_the_standfirst() {
+    let body = para("The council approved the plan, after a long debate.", 8);
+    let html = format!(
+        "<div id=page><div class=head><h1>Plan approved</h1>\
+         <p class=article-excerpt>After months of talks, the city has a budget for the bridge.</p></div>\
+         <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
+    );
+    let paths = chosen_paths(&html);
+    assert_eq!(
+        paths,
+        [
+            "body > div#page > div.head > p.article-excerpt",
             "body > div#page > div#body"
         ]
     );
