@@ -898,6 +898,21 @@ fn related_headings_and_lead_ins_in_many_languages() {
     );
 }
 
+/// "Entdecke weitere ..." and "Seguí leyendo" open lists of other
+/// articles as "Mehr zum Thema" does; a heading that says more stays.
+#[test]
+fn discover_more_and_keep_reading_headings_take_their_lists() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Der Artikel selbst.</p>
+        <h2>Entdecke weitere Homestorys</h2><ul><li><a href="/a">Ein Zuhause</a></li></ul>
+        <h3>Seguí leyendo</h3><ul><li><a href="/b">Otra nota</a></li></ul>
+        <h2>Entdecke die Altstadt zu Fuß</h2><p>Das Ende.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Artikel selbst. Entdecke die Altstadt zu Fuß Das Ende."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
