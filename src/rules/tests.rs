@@ -913,6 +913,19 @@ fn discover_more_and_keep_reading_headings_take_their_lists() {
     );
 }
 
+/// A disclaimer on the author's opinions goes however far it runs on
+/// into the site's policies.
+#[test]
+fn long_opinion_disclaimers_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let policies = "For more on our editorial policies see our guidelines. ".repeat(10);
+    let html = format!(
+        "<p>The article itself.</p><p><em>Disclaimer: articles on this site may \
+         contain opinions of the author. {policies}</em></p><p>The end.</p>"
+    );
+    assert_eq!(remaining(&rules, &html), "The article itself. The end.");
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
