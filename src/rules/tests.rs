@@ -926,6 +926,22 @@ fn long_opinion_disclaimers_go() {
     assert_eq!(remaining(&rules, &html), "The article itself. The end.");
 }
 
+/// A request for support opens with a question about the publication:
+/// "Gefällt dir unser Magazin?", "Like our work?"; a question about a
+/// thing in the article stays.
+#[test]
+fn questions_opening_support_requests_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Der Artikel selbst.</p>
+        <p><strong>Gefällt dir unser Klettermagazin? Wir haben keine Bezahlschranke.</strong></p>
+        <p>Like our work? Chip in.</p>
+        <p>Gefällt dir der neue Schuh? Er ist leicht.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Artikel selbst. Gefällt dir der neue Schuh? Er ist leicht."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
