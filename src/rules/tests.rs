@@ -942,6 +942,21 @@ fn questions_opening_support_requests_go() {
     );
 }
 
+/// A shop's empty cart and the count over its product list are the
+/// shop's state, not the page's text.
+#[test]
+fn shop_status_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Ein Rioja aus dem Norden.</p>
+        <p class="woocommerce-result-count">Showing 1–12 of 40 results</p>
+        <div><a href="/cart">Ihr Warenkorb ist leer</a></div>
+        <p>Your cart is empty.</p><p>Der Warenkorb der Woche: drei Weine.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Ein Rioja aus dem Norden. Der Warenkorb der Woche: drei Weine."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
