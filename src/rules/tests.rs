@@ -957,6 +957,21 @@ fn shop_status_lines_go() {
     );
 }
 
+/// A site's licence notice speaks of every page; an article's own
+/// sentence about a licence stays.
+#[test]
+fn site_licence_notices_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Wie funktionieren die Lizenzen?</p>
+        <p>Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter <a href="/by">CC-BY</a></p>
+        <p>Except where otherwise noted, content on this site is licensed under a Creative Commons license.</p>
+        <p>Unless otherwise noted, the photos are by the author.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Wie funktionieren die Lizenzen? Unless otherwise noted, the photos are by the author."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
