@@ -972,6 +972,21 @@ fn site_licence_notices_go() {
     );
 }
 
+/// A plug for the site's own service opens with a question about it; a
+/// question about something else stays.
+#[test]
+fn own_service_plugs_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Strick ist schick.</p>
+        <p>Kennt ihr schon unseren Brandfinder? Dort findet ihr faire Labels.</p>
+        <p>Have you tried our recipe finder?</p>
+        <p>Kennt ihr schon die Wolle aus Peru? Sie ist weich.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Strick ist schick. Kennt ihr schon die Wolle aus Peru? Sie ist weich."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
