@@ -987,6 +987,21 @@ fn own_service_plugs_go() {
     );
 }
 
+/// The letters page's note on how to write in goes; a letter that
+/// speaks of writing stays.
+#[test]
+fn letters_to_the_editor_instructions_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<h4>The DA is coddling criminals</h4>
+        <p><em>Submit your letter to the editor via <a href="/l">this form</a>.</em></p>
+        <p>Schreiben Sie uns einen Leserbrief!</p>
+        <p>Write a letter to your council member.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The DA is coddling criminals Write a letter to your council member."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
