@@ -1002,6 +1002,21 @@ fn letters_to_the_editor_instructions_go() {
     );
 }
 
+/// An order button for the book or issue a post presents is a shop's
+/// button; the sentence that tells where to order it stays.
+#[test]
+fn order_the_book_buttons_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Die Autorin stellt ihr Buch vor.</p>
+        <p><strong><a href="/shop">Buch bestellen</a></strong></p>
+        <p><a href="/shop">Order the book</a></p>
+        <p>Das Buch bestellen Sie im Buchhandel.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Autorin stellt ihr Buch vor. Das Buch bestellen Sie im Buchhandel."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
