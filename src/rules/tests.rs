@@ -1017,6 +1017,21 @@ fn order_the_book_buttons_go() {
     );
 }
 
+/// A magazine's notice of its new issue goes; a sentence about an issue
+/// stays.
+#[test]
+fn new_issue_notices_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Ein Stolperstein für Hertha Kraus.</p>
+        <p><em><b>Die aktuelle Ausgabe der L-MAG</b> jetzt an</em> jedem <a href="/k">Bahnhofskiosk</a>, im Abo.</p>
+        <p>The latest issue of Wired is on sale now.</p>
+        <p>Die aktuelle Ausgabe der Zeitschrift widmet sich dem Gedenken.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Ein Stolperstein für Hertha Kraus. Die aktuelle Ausgabe der Zeitschrift widmet sich dem Gedenken."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
