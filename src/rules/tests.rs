@@ -1032,6 +1032,21 @@ fn new_issue_notices_go() {
     );
 }
 
+/// A request for the reader's experience goes when it asks it of the
+/// site; the same words as advice stay.
+#[test]
+fn requests_for_the_readers_experience_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Ein Espresso aus Turin.</p>
+        <div>Bitte teilen Sie uns Ihre Erfahrungen mit, wenn Sie ihn probiert haben.</div>
+        <p>Share your thoughts and debate the big issues.</p>
+        <p>Teilen Sie Ihre Erfahrungen mit anderen Eltern.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Ein Espresso aus Turin. Teilen Sie Ihre Erfahrungen mit anderen Eltern."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
