@@ -1047,6 +1047,21 @@ fn requests_for_the_readers_experience_go() {
     );
 }
 
+/// A recipe site's prompt under the recipe goes; the recipe's own words
+/// about liking stay.
+#[test]
+fn recipe_prompts_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Roast the chicken for an hour.</p>
+        <p>Like recipe? Add the ingredients to your basket and deliver to you.</p>
+        <p>Hope you enjoyed our recipe. We would love to hear your feedback.</p>
+        <p>Kids like this recipe with extra rice.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Roast the chicken for an hour. Kids like this recipe with extra rice."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
