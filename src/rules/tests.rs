@@ -1062,6 +1062,21 @@ fn recipe_prompts_go() {
     );
 }
 
+/// The note on the print issue a web article comes from goes; a sentence
+/// about an issue stays.
+#[test]
+fn print_issue_notes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Lithium aus dem Schredder.</p>
+        <p>Dieser Beitrag stammt aus Ausgabe 7/2019 der Technology Review. Das Heft ist im Handel erhältlich. Highlights aus dem Heft:</p>
+        <p>This article appears in the March 2020 issue of The Atlantic.</p>
+        <p>Der Beitrag stammt aus einer Studie der Universität.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Lithium aus dem Schredder. Der Beitrag stammt aus einer Studie der Universität."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
