@@ -1077,6 +1077,21 @@ fn print_issue_notes_go() {
     );
 }
 
+/// A note on what kind of post this is goes; a sentence about a post of
+/// that kind stays.
+#[test]
+fn post_kind_notes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Heute schon an morgen denken.</p>
+        <div>Bei diesem Beitrag handelt es sich um ein Blog aus der Freitag-Community</div>
+        <p>This is a sponsored post.</p>
+        <p>Ein Gastbeitrag im Blog der Partei sorgte für Streit.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Heute schon an morgen denken. Ein Gastbeitrag im Blog der Partei sorgte für Streit."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
