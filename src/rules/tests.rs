@@ -1092,6 +1092,21 @@ fn post_kind_notes_go() {
     );
 }
 
+/// A line of legal links goes wherever it stands; a sentence that names
+/// the privacy policy stays.
+#[test]
+fn legal_link_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Bereit für Runde 2?</p>
+        <p><a href="/i">IMPRESSUM</a> | <a href="/d">DATENSCHUTZ</a> | COPYRIGHT ANDRÉ LOIBL</p>
+        <div><a href="/p">Privacy Policy</a> · <a href="/t">Terms</a></div>
+        <p>Datenschutz ist ein Grundrecht.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Bereit für Runde 2? Datenschutz ist ein Grundrecht."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
