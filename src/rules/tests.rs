@@ -1107,6 +1107,21 @@ fn legal_link_lines_go() {
     );
 }
 
+/// A line that only points to a web address goes; a sentence that says
+/// more about the address stays.
+#[test]
+fn web_address_pointer_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Die Doppelfinals sind am Freitag.</p>
+        <p><strong>Weitere Infos unter <a href="http://www.itfjuniors.de">www.itfjuniors.de</a></strong>.</p>
+        <p>More information at https://example.org/event</p>
+        <p>Mehr Infos auch auf der Seite des Verbands unter www.dtb.de.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Doppelfinals sind am Freitag. Mehr Infos auch auf der Seite des Verbands unter www.dtb.de."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
