@@ -898,6 +898,230 @@ fn related_headings_and_lead_ins_in_many_languages() {
     );
 }
 
+/// "Entdecke weitere ..." and "Seguí leyendo" open lists of other
+/// articles as "Mehr zum Thema" does; a heading that says more stays.
+#[test]
+fn discover_more_and_keep_reading_headings_take_their_lists() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Der Artikel selbst.</p>
+        <h2>Entdecke weitere Homestorys</h2><ul><li><a href="/a">Ein Zuhause</a></li></ul>
+        <h3>Seguí leyendo</h3><ul><li><a href="/b">Otra nota</a></li></ul>
+        <h2>Entdecke die Altstadt zu Fuß</h2><p>Das Ende.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Artikel selbst. Entdecke die Altstadt zu Fuß Das Ende."
+    );
+}
+
+/// A disclaimer on the author's opinions goes however far it runs on
+/// into the site's policies.
+#[test]
+fn long_opinion_disclaimers_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let policies = "For more on our editorial policies see our guidelines. ".repeat(10);
+    let html = format!(
+        "<p>The article itself.</p><p><em>Disclaimer: articles on this site may \
+         contain opinions of the author. {policies}</em></p><p>The end.</p>"
+    );
+    assert_eq!(remaining(&rules, &html), "The article itself. The end.");
+}
+
+/// A request for support opens with a question about the publication:
+/// "Gefällt dir unser Magazin?", "Like our work?"; a question about a
+/// thing in the article stays.
+#[test]
+fn questions_opening_support_requests_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Der Artikel selbst.</p>
+        <p><strong>Gefällt dir unser Klettermagazin? Wir haben keine Bezahlschranke.</strong></p>
+        <p>Like our work? Chip in.</p>
+        <p>Gefällt dir der neue Schuh? Er ist leicht.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Der Artikel selbst. Gefällt dir der neue Schuh? Er ist leicht."
+    );
+}
+
+/// A shop's empty cart and the count over its product list are the
+/// shop's state, not the page's text.
+#[test]
+fn shop_status_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Ein Rioja aus dem Norden.</p>
+        <p class="woocommerce-result-count">Showing 1–12 of 40 results</p>
+        <div><a href="/cart">Ihr Warenkorb ist leer</a></div>
+        <p>Your cart is empty.</p><p>Der Warenkorb der Woche: drei Weine.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Ein Rioja aus dem Norden. Der Warenkorb der Woche: drei Weine."
+    );
+}
+
+/// A site's licence notice speaks of every page; an article's own
+/// sentence about a licence stays.
+#[test]
+fn site_licence_notices_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Wie funktionieren die Lizenzen?</p>
+        <p>Sofern nicht anders ausgewiesen, stehen Inhalte dieser Website unter <a href="/by">CC-BY</a></p>
+        <p>Except where otherwise noted, content on this site is licensed under a Creative Commons license.</p>
+        <p>Unless otherwise noted, the photos are by the author.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Wie funktionieren die Lizenzen? Unless otherwise noted, the photos are by the author."
+    );
+}
+
+/// A plug for the site's own service opens with a question about it; a
+/// question about something else stays.
+#[test]
+fn own_service_plugs_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Strick ist schick.</p>
+        <p>Kennt ihr schon unseren Brandfinder? Dort findet ihr faire Labels.</p>
+        <p>Have you tried our recipe finder?</p>
+        <p>Kennt ihr schon die Wolle aus Peru? Sie ist weich.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Strick ist schick. Kennt ihr schon die Wolle aus Peru? Sie ist weich."
+    );
+}
+
+/// The letters page's note on how to write in goes; a letter that
+/// speaks of writing stays.
+#[test]
+fn letters_to_the_editor_instructions_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<h4>The DA is coddling criminals</h4>
+        <p><em>Submit your letter to the editor via <a href="/l">this form</a>.</em></p>
+        <p>Schreiben Sie uns einen Leserbrief!</p>
+        <p>Write a letter to your council member.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "The DA is coddling criminals Write a letter to your council member."
+    );
+}
+
+/// An order button for the book or issue a post presents is a shop's
+/// button; the sentence that tells where to order it stays.
+#[test]
+fn order_the_book_buttons_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Die Autorin stellt ihr Buch vor.</p>
+        <p><strong><a href="/shop">Buch bestellen</a></strong></p>
+        <p><a href="/shop">Order the book</a></p>
+        <p>Das Buch bestellen Sie im Buchhandel.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Autorin stellt ihr Buch vor. Das Buch bestellen Sie im Buchhandel."
+    );
+}
+
+/// A magazine's notice of its new issue goes; a sentence about an issue
+/// stays.
+#[test]
+fn new_issue_notices_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Ein Stolperstein für Hertha Kraus.</p>
+        <p><em><b>Die aktuelle Ausgabe der L-MAG</b> jetzt an</em> jedem <a href="/k">Bahnhofskiosk</a>, im Abo.</p>
+        <p>The latest issue of Wired is on sale now.</p>
+        <p>Die aktuelle Ausgabe der Zeitschrift widmet sich dem Gedenken.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Ein Stolperstein für Hertha Kraus. Die aktuelle Ausgabe der Zeitschrift widmet sich dem Gedenken."
+    );
+}
+
+/// A request for the reader's experience goes when it asks it of the
+/// site; the same words as advice stay.
+#[test]
+fn requests_for_the_readers_experience_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Ein Espresso aus Turin.</p>
+        <div>Bitte teilen Sie uns Ihre Erfahrungen mit, wenn Sie ihn probiert haben.</div>
+        <p>Share your thoughts and debate the big issues.</p>
+        <p>Teilen Sie Ihre Erfahrungen mit anderen Eltern.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Ein Espresso aus Turin. Teilen Sie Ihre Erfahrungen mit anderen Eltern."
+    );
+}
+
+/// A recipe site's prompt under the recipe goes; the recipe's own words
+/// about liking stay.
+#[test]
+fn recipe_prompts_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Roast the chicken for an hour.</p>
+        <p>Like recipe? Add the ingredients to your basket and deliver to you.</p>
+        <p>Hope you enjoyed our recipe. We would love to hear your feedback.</p>
+        <p>Kids like this recipe with extra rice.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Roast the chicken for an hour. Kids like this recipe with extra rice."
+    );
+}
+
+/// The note on the print issue a web article comes from goes; a sentence
+/// about an issue stays.
+#[test]
+fn print_issue_notes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Lithium aus dem Schredder.</p>
+        <p>Dieser Beitrag stammt aus Ausgabe 7/2019 der Technology Review. Das Heft ist im Handel erhältlich. Highlights aus dem Heft:</p>
+        <p>This article appears in the March 2020 issue of The Atlantic.</p>
+        <p>Der Beitrag stammt aus einer Studie der Universität.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Lithium aus dem Schredder. Der Beitrag stammt aus einer Studie der Universität."
+    );
+}
+
+/// A note on what kind of post this is goes; a sentence about a post of
+/// that kind stays.
+#[test]
+fn post_kind_notes_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Heute schon an morgen denken.</p>
+        <div>Bei diesem Beitrag handelt es sich um ein Blog aus der Freitag-Community</div>
+        <p>This is a sponsored post.</p>
+        <p>Ein Gastbeitrag im Blog der Partei sorgte für Streit.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Heute schon an morgen denken. Ein Gastbeitrag im Blog der Partei sorgte für Streit."
+    );
+}
+
+/// A line of legal links goes wherever it stands; a sentence that names
+/// the privacy policy stays.
+#[test]
+fn legal_link_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Bereit für Runde 2?</p>
+        <p><a href="/i">IMPRESSUM</a> | <a href="/d">DATENSCHUTZ</a> | COPYRIGHT ANDRÉ LOIBL</p>
+        <div><a href="/p">Privacy Policy</a> · <a href="/t">Terms</a></div>
+        <p>Datenschutz ist ein Grundrecht.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Bereit für Runde 2? Datenschutz ist ein Grundrecht."
+    );
+}
+
+/// A line that only points to a web address goes; a sentence that says
+/// more about the address stays.
+#[test]
+fn web_address_pointer_lines_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Die Doppelfinals sind am Freitag.</p>
+        <p><strong>Weitere Infos unter <a href="http://www.itfjuniors.de">www.itfjuniors.de</a></strong>.</p>
+        <p>More information at https://example.org/event</p>
+        <p>Mehr Infos auch auf der Seite des Verbands unter www.dtb.de.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Die Doppelfinals sind am Freitag. Mehr Infos auch auf der Seite des Verbands unter www.dtb.de."
+    );
+}
+
 #[test]
 fn credits_feedback_comment_and_newsletter_lines_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
