@@ -350,6 +350,19 @@ fn facebook_comment_modules_named_in_one_word_go() {
 }
 
 #[test]
+fn live_commentary_stays_and_readers_comments_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="live-match-comment"><span>55'</span>The corner comes to nothing.</div>
+      <section class="livecomments"><p>Both sides feel their way in.</p></section>
+      <div class="comments"><p>Nice match!</p></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Body text of the article. 55' The corner comes to nothing. Both sides feel their way in."
+    );
+}
+
+#[test]
 fn php_error_messages_go_and_the_text_around_them_stays() {
     let html = "<ul class=cat><br />\n<b>Warning</b>:  Creating default object from empty \
         value in <b>/www/htdocs/wp-includes/classes.php</b> on line <b>407</b><br />\n\
