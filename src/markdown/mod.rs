@@ -187,7 +187,7 @@ pub(crate) fn render_page(
         writer.event(Event::End(Block::Footnote(note.label.clone())));
     }
     Rendered {
-        markdown: without_edge_rules(writer.finish()),
+        markdown: composed(without_edge_rules(writer.finish())),
     }
 }
 
@@ -200,6 +200,17 @@ pub(crate) fn render(
     options: &MarkdownOptions,
 ) -> String {
     render_page(dom, roots, removed, options).markdown
+}
+
+/// The text in Unicode NFC: a page may write "ü" as "u" and a combining
+/// diaeresis; the output is the same text, composed, so it matches and
+/// searches like the same words on other pages (letters excluded from
+/// composition, such as Bengali U+09DC, are written as NFC has them).
+fn composed(md: String) -> String {
+    match icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(&md) {
+        std::borrow::Cow::Borrowed(_) => md,
+        std::borrow::Cow::Owned(nfc) => nfc,
+    }
 }
 
 /// A thematic break separates content: one before anything or after

@@ -350,6 +350,38 @@ fn facebook_comment_modules_named_in_one_word_go() {
 }
 
 #[test]
+fn live_commentary_stays_and_readers_comments_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="live-match-comment"><span>55'</span>The corner comes to nothing.</div>
+      <section class="livecomments"><p>Both sides feel their way in.</p></section>
+      <div class="comments"><p>Nice match!</p></div>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Body text of the article. 55' The corner comes to nothing. Both sides feel their way in."
+    );
+}
+
+#[test]
+fn hidden_slides_of_a_gallery_stay_and_other_hidden_text_goes() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let prose = "It will put a smile on your face whenever you do the laundry at home. ".repeat(8);
+    let html = format!(
+        r#"<div class="slide"><h2>1. A pin</h2><p>Shown.</p></div>
+      <div class="slide" style="display: none"><h2>2. A laundry bag</h2><p>{prose}</p></div>
+      <div style="display:none"><h2>Sign up</h2><p>Get our newsletter.</p></div>
+      <p style="display: none">{prose}</p>"#
+    );
+    let left = remaining(&rules, &html);
+    assert!(
+        left.starts_with("1. A pin Shown. 2. A laundry bag It will"),
+        "{left}"
+    );
+    assert!(!left.contains("newsletter"), "{left}");
+    assert_eq!(left.matches("smile").count(), 8, "{left}");
+}
+
+#[test]
 fn php_error_messages_go_and_the_text_around_them_stays() {
     let html = "<ul class=cat><br />\n<b>Warning</b>:  Creating default object from empty \
         value in <b>/www/htdocs/wp-includes/classes.php</b> on line <b>407</b><br />\n\

@@ -119,6 +119,18 @@ fn zero_width_characters_are_kept() {
 }
 
 #[test]
+fn decomposed_letters_are_written_composed() {
+    // "geprüft" with "u" and a combining diaeresis.
+    check(
+        "<p>gepru\u{308}ft, <i>Cafe\u{301}</i></p>",
+        "geprüft, *Café*\n",
+    );
+    // Bengali "ড়" (U+09DC) is excluded from composition: NFC writes it
+    // as its base letter and a nukta, as most pages do.
+    check("<p>সা\u{9dc}ে</p>", "সা\u{9a1}\u{9bc}ে\n");
+}
+
+#[test]
 fn heading_text_trailing_hashes() {
     check("<h2>Issue #</h2>", "## Issue \\#\n");
     check("<h2>C#</h2>", "## C#\n");
