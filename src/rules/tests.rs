@@ -328,6 +328,16 @@ fn user_bios_and_starbox_author_boxes_go() {
 }
 
 #[test]
+fn follow_the_author_buttons_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <p><a class="followAuthor twitter" href=/t>Folge Oliver Baroni auf Twitter</a></p>
+      <div class="author-follow"><a href=/f>Follow Jane on Facebook</a></div>
+      <div class="follow-up"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
 fn a_video_players_state_screens_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
