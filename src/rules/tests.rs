@@ -1609,6 +1609,18 @@ fn bare_date_lines_go_and_dates_inside_sentences_stay() {
 }
 
 #[test]
+fn a_sections_own_date_stamp_goes_and_a_date_in_a_sentence_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<section><time>15. Mai 2019, 05:28 Uhr</time><h2>Flixbus greift an</h2></section>\
+        <section><p>Gewählt wurde am <time>3. Nov. 2021</time> in Bonn.</p></section>\
+        <article><time>22.12.2019</time><p>Der Text.</p></article>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Flixbus greift an Gewählt wurde am 3. Nov. 2021 in Bonn. Der Text."
+    );
+}
+
+#[test]
 fn dated_category_lines_and_labelled_post_links_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = "<p>Die Messe öffnet.</p><div>24.01.2022 11:38 Kategorie: News</div>\
