@@ -338,6 +338,19 @@ fn follow_the_author_buttons_go() {
 }
 
 #[test]
+fn keep_reading_boxes_go_and_a_keep_reading_sentence_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="callout"><div role="heading">Keep Reading</div>
+        <div>The latest on <a href=/ai>artificial intelligence</a>, from machine learning to more</div></div>
+      <p>Keep reading to find out why the robots won.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Body text of the article. Keep reading to find out why the robots won."
+    );
+}
+
+#[test]
 fn a_video_players_state_screens_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
