@@ -328,6 +328,29 @@ fn user_bios_and_starbox_author_boxes_go() {
 }
 
 #[test]
+fn follow_the_author_buttons_go() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <p><a class="followAuthor twitter" href=/t>Folge Oliver Baroni auf Twitter</a></p>
+      <div class="author-follow"><a href=/f>Follow Jane on Facebook</a></div>
+      <div class="follow-up"><p>Kept.</p></div>"#;
+    assert_eq!(remaining(&rules, html), "Body text of the article. Kept.");
+}
+
+#[test]
+fn keep_reading_boxes_go_and_a_keep_reading_sentence_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = r#"<p>Body text of the article.</p>
+      <div class="callout"><div role="heading">Keep Reading</div>
+        <div>The latest on <a href=/ai>artificial intelligence</a>, from machine learning to more</div></div>
+      <p>Keep reading to find out why the robots won.</p>"#;
+    assert_eq!(
+        remaining(&rules, html),
+        "Body text of the article. Keep reading to find out why the robots won."
+    );
+}
+
+#[test]
 fn a_video_players_state_screens_go() {
     let rules = RuleSet::new(true, &[]).unwrap();
     let html = r#"<p>Body text of the article.</p>
@@ -1627,6 +1650,18 @@ fn bare_date_lines_go_and_dates_inside_sentences_stay() {
     assert_eq!(
         remaining(&rules, html),
         "Die Steuer steigt ab 1. Januar 2023 für Tabak. Erschienen am 2021-10-16 ."
+    );
+}
+
+#[test]
+fn a_sections_own_date_stamp_goes_and_a_date_in_a_sentence_stays() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let html = "<section><time>15. Mai 2019, 05:28 Uhr</time><h2>Flixbus greift an</h2></section>\
+        <section><p>Gewählt wurde am <time>3. Nov. 2021</time> in Bonn.</p></section>\
+        <article><time>22.12.2019</time><p>Der Text.</p></article>";
+    assert_eq!(
+        remaining(&rules, html),
+        "Flixbus greift an Gewählt wurde am 3. Nov. 2021 in Bonn. Der Text."
     );
 }
 
