@@ -60,6 +60,7 @@ impl TextSets {
         patterns: &[(String, usize)],
         gates: &[Option<Affixes>],
     ) -> Result<TextSets, Error> {
+        assert_eq!(patterns.len(), gates.len(), "a gate per text pattern");
         let mut groups = Vec::new();
         for g in 0..=GROUP_LIMITS.len() {
             let members: Vec<usize> = (0..patterns.len())
