@@ -480,8 +480,7 @@ fn is_prose_run(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
     if text <= 80 || stats.link_density(id) >= 0.25 {
         return false;
     }
-    let mut inner = id;
-    for _ in 0..=MAX_WRAPPERS {
+    lone_chain(dom, stats, id).any(|inner| {
         let (mut paragraphs, mut headed, mut others) = (0, false, 0);
         for (i, c) in element_children(dom, stats, inner).enumerate() {
             match dom.element(c) {
@@ -490,31 +489,16 @@ fn is_prose_run(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
                 _ => others += 1,
             }
         }
-        if headed && paragraphs >= 1 && others == 0 {
-            return true;
-        }
-        match only_child(dom, stats, inner) {
-            Some(only) => inner = only,
-            None => return false,
-        }
-    }
-    false
+        headed && paragraphs >= 1 && others == 0
+    })
 }
 
 /// A paragraph or a heading, alone in up to [`MAX_WRAPPERS`] elements.
 fn is_text_block(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
-    let mut inner = id;
-    for _ in 0..=MAX_WRAPPERS {
-        match dom.element(inner) {
-            Some(el) if el.is("p") || is_heading(&el.name) => return true,
-            Some(_) => match only_child(dom, stats, inner) {
-                Some(only) => inner = only,
-                None => return false,
-            },
-            None => return false,
-        }
-    }
-    false
+    lone_chain(dom, stats, id).any(|n| {
+        dom.element(n)
+            .is_some_and(|e| e.is("p") || is_heading(&e.name))
+    })
 }
 
 /// Wrappers a lone paragraph is looked for in (layout grids nest a
@@ -524,17 +508,20 @@ const MAX_WRAPPERS: usize = 3;
 /// The paragraph `id` holds alone, through a few `<div>`s with nothing
 /// else in them (a layout column around a standfirst), else `id`.
 fn lone_paragraph(dom: &Dom, stats: &Stats, id: NodeId) -> NodeId {
-    let mut inner = id;
-    for _ in 0..MAX_WRAPPERS {
+    let mut last = id;
+    for inner in lone_chain(dom, stats, id) {
+        last = inner;
         if !dom.element(inner).is_some_and(|e| e.is("div")) {
             break;
         }
-        match only_child(dom, stats, inner) {
-            Some(only) => inner = only,
-            None => break,
-        }
     }
-    inner
+    last
+}
+
+/// `id`, then its only child, that child's only child, and so on: at
+/// most [`MAX_WRAPPERS`] levels down.
+fn lone_chain<'a>(dom: &'a Dom, stats: &'a Stats, id: NodeId) -> impl Iterator<Item = NodeId> + 'a {
+    std::iter::successors(Some(id), move |&n| only_child(dom, stats, n)).take(MAX_WRAPPERS + 1)
 }
 
 /// The one child (element or non-blank text) of `id`, if it has one.

@@ -568,43 +568,26 @@ fn furniture_names_on_the_articles_own_text_are_ignored() {
 }
 
 /// The standfirst in its own box above the body (here inside the
-/// article's header, beside the headline) comes with the body.
+/// article's header, beside the headline) comes with the body; WordPress
+/// names it the post's excerpt (`p.article-excerpt`).
 #[test]
 fn the_standfirst_above_the_body_is_kept() {
     let body = para("The council approved the plan, after a long debate.", 8);
-    let html = format!(
-        "<div id=page><div class=head><h1>Plan approved</h1>\
-         <p class=article-lead>After months of talks, the city has a budget for the bridge.</p></div>\
-         <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
-    );
-    let paths = chosen_paths(&html);
-    assert_eq!(
-        paths,
-        [
-            "body > div#page > div.head > p.article-lead",
-            "body > div#page > div#body"
-        ]
-    );
-}
-
-/// WordPress names the standfirst the post's excerpt
-/// (`p.article-excerpt`, `h2.entry-excerpt`).
-#[test]
-fn the_excerpt_above_the_body_is_the_standfirst() {
-    let body = para("The council approved the plan, after a long debate.", 8);
-    let html = format!(
-        "<div id=page><div class=head><h1>Plan approved</h1>\
-         <p class=article-excerpt>After months of talks, the city has a budget for the bridge.</p></div>\
-         <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
-    );
-    let paths = chosen_paths(&html);
-    assert_eq!(
-        paths,
-        [
-            "body > div#page > div.head > p.article-excerpt",
-            "body > div#page > div#body"
-        ]
-    );
+    for class in ["article-lead", "article-excerpt"] {
+        let html = format!(
+            "<div id=page><div class=head><h1>Plan approved</h1>\
+             <p class={class}>After months of talks, the city has a budget for the bridge.</p></div>\
+             <div id=body>{body}</div></div><div id=side><a href=x>Other</a></div>"
+        );
+        let paths = chosen_paths(&html);
+        assert_eq!(
+            paths,
+            [
+                format!("body > div#page > div.head > p.{class}"),
+                "body > div#page > div#body".to_string()
+            ]
+        );
+    }
 }
 
 /// A lead photo above the headline is taken beside the body; the
