@@ -10,6 +10,7 @@ use super::sites::{HostIndex, Sites};
 use super::text_sets::TextSets;
 use crate::Error;
 use crate::dom::{CompiledSelector, LocalName, parse_selector};
+use rayon::prelude::*;
 use regex::{Regex, RegexSet};
 use regex_syntax::hir::{Hir, Look};
 
@@ -45,11 +46,43 @@ pub(super) struct Rule {
     pub(super) draft: Draft,
 }
 
+/// The class/id patterns of the rules with one action, combined: the keep
+/// pass and the drop pass each run only their own rules' patterns (the
+/// keep pass reads every element, and a handful of keep patterns make a
+/// small, cheap automaton beside the drop rules' hundreds).
+#[derive(Debug)]
+pub(super) struct ClassSet {
+    pub(super) set: RegexSet,
+    /// The rule set's number of each of `set`'s patterns.
+    pub(super) patterns: Vec<usize>,
+}
+
+impl ClassSet {
+    /// The class/id patterns of the `rules` with `action`, out of all
+    /// the rule set's `patterns`.
+    fn new(rules: &[Rule], action: Action, patterns: &[String]) -> Result<ClassSet, Error> {
+        let numbers: Vec<usize> = rules
+            .iter()
+            .filter(|r| r.action == action)
+            .filter_map(|r| r.class_id)
+            .collect();
+        let own: Vec<&str> = numbers.iter().map(|&i| patterns[i].as_str()).collect();
+        Ok(ClassSet {
+            set: combine("class_id", &own)?,
+            patterns: numbers,
+        })
+    }
+}
+
 /// A whole compiled rule set, in the order the rules were given.
 #[derive(Debug)]
 pub(super) struct Compiled {
     pub(super) rules: Vec<Rule>,
-    pub(super) class_id: RegexSet,
+    /// How many class/id patterns the rules have in all.
+    pub(super) class_patterns: usize,
+    /// The drop rules' class/id patterns, and the keep rules'.
+    pub(super) drop_classes: ClassSet,
+    pub(super) keep_classes: ClassSet,
     pub(super) text: TextSets,
     /// The drop rules' index.
     pub(super) drop: Index,
@@ -75,10 +108,13 @@ struct Patterns {
 /// so no page is ever converted with a half-loaded rule set. Also returns
 /// notes on text patterns that are costly to run (see [`text_cost`]).
 pub(super) fn compile(drafts: Vec<Draft>) -> Result<(Compiled, Vec<RuleNote>), Error> {
-    let mut rules = Vec::with_capacity(drafts.len());
+    // Each rule on its own in parallel (a large adblock list has tens of
+    // thousands); the first invalid one in order is the error.
+    let prepared: Vec<Result<Prepared, Error>> = drafts.into_par_iter().map(prepare).collect();
+    let mut rules = Vec::with_capacity(prepared.len());
     let mut patterns = Patterns::default();
-    for draft in drafts {
-        rules.push(compile_rule(draft, &mut patterns)?);
+    for rule in prepared {
+        rules.push(number(rule?, &mut patterns));
     }
     let (classes, texts) = (patterns.class_id.len(), patterns.text.len());
     let drop = Index::new(&rules, Action::Drop, classes, texts);
@@ -89,10 +125,22 @@ pub(super) fn compile(drafts: Vec<Draft>) -> Result<(Compiled, Vec<RuleNote>), E
         .into_iter()
         .zip(patterns.text_max_chars)
         .collect();
+    // The combined sets take most of the compile time: built in parallel.
+    let ((drop_classes, keep_classes), text) = rayon::join(
+        || {
+            rayon::join(
+                || ClassSet::new(&rules, Action::Drop, &patterns.class_id),
+                || ClassSet::new(&rules, Action::Keep, &patterns.class_id),
+            )
+        },
+        || TextSets::new(&text, &patterns.text_gates),
+    );
     let compiled = Compiled {
         rules,
-        class_id: combine("class_id", &patterns.class_id)?,
-        text: TextSets::new(&text, &patterns.text_gates)?,
+        class_patterns: classes,
+        drop_classes: drop_classes?,
+        keep_classes: keep_classes?,
+        text: text?,
         drop,
         keep,
         hosts,
@@ -135,27 +183,69 @@ fn place<T>(v: &Located<T>) -> Option<(usize, usize)> {
     Some((v.line, v.column))
 }
 
-fn compile_rule(draft: Draft, patterns: &mut Patterns) -> Result<Rule, Error> {
+/// A rule compiled but for its patterns' numbers in the combined sets:
+/// what [`prepare`] works out for each rule on its own, in parallel.
+struct Prepared {
+    draft: Draft,
+    class_id: Option<String>,
+    /// The text pattern, its notes and its gate.
+    text: Option<(String, Vec<RuleNote>, Option<Affixes>)>,
+    attribute: Option<(String, Option<Regex>)>,
+    selectors: Vec<CompiledSelector>,
+    sites: Sites,
+}
+
+/// Checks and parses one rule's matchers (parsing the patterns is the
+/// costly part).
+fn prepare(draft: Draft) -> Result<Prepared, Error> {
     check_has_matcher(&draft)?;
-    let class_id = add_pattern(&draft, draft.class_id.as_ref(), &mut patterns.class_id)?;
+    check_pattern(&draft, draft.class_id.as_ref())?;
     let attribute = compile_attribute(&draft)?;
-    let text = add_pattern(&draft, draft.text.as_ref(), &mut patterns.text)?;
-    if let (Some((_, hir)), Some(pattern)) = (&text, &draft.text) {
-        patterns.notes.extend(text_cost(&draft, pattern, hir));
-        patterns.text_gates.push(Affixes::best(hir));
-    }
-    let (class_id, text) = (class_id.map(|(i, _)| i), text.map(|(i, _)| i));
-    let selectors = compile_selector(&draft)?;
-    let sites = compile_sites(&draft)?;
+    let text = match (check_pattern(&draft, draft.text.as_ref())?, &draft.text) {
+        (Some(hir), Some(pattern)) => Some((
+            pattern.value.clone(),
+            text_cost(&draft, pattern, &hir),
+            Affixes::best(&hir),
+        )),
+        _ => None,
+    };
+    Ok(Prepared {
+        class_id: draft.class_id.as_ref().map(|p| p.value.clone()),
+        text,
+        attribute,
+        selectors: compile_selector(&draft)?,
+        sites: compile_sites(&draft)?,
+        draft,
+    })
+}
+
+/// The rule, with its patterns numbered in `patterns` (in rule order).
+fn number(prepared: Prepared, patterns: &mut Patterns) -> Rule {
+    let Prepared {
+        draft,
+        class_id,
+        text,
+        attribute,
+        selectors,
+        sites,
+    } = prepared;
+    let class_id = class_id.map(|pattern| {
+        patterns.class_id.push(pattern);
+        patterns.class_id.len() - 1
+    });
     let max_chars = draft
         .max_chars
         .or(text.as_ref().map(|_| DEFAULT_TEXT_MAX_CHARS));
-    if text.is_some() {
+    let text = text.map(|(pattern, notes, gate)| {
+        patterns.text.push(pattern);
+        patterns.notes.extend(notes);
+        patterns.text_gates.push(gate);
         patterns
             .text_max_chars
             .push(max_chars.unwrap_or(usize::MAX));
-    }
-    Ok(Rule {
+        patterns.text.len() - 1
+    });
+    Rule {
         name: draft.name.clone(),
         action: draft.action,
         tags: draft
@@ -174,7 +264,7 @@ fn compile_rule(draft: Draft, patterns: &mut Patterns) -> Result<Rule, Error> {
         sites,
         source: format!("{}: {}", draft.file, draft.name),
         draft,
-    })
+    }
 }
 
 fn check_has_matcher(draft: &Draft) -> Result<(), Error> {
@@ -211,19 +301,15 @@ fn compile_attribute(draft: &Draft) -> Result<Option<(String, Option<Regex>)>, E
 
 /// Checks a pattern's syntax and queues it for its `RegexSet`; returns its
 /// index there, and the pattern parsed.
-fn add_pattern(
-    draft: &Draft,
-    pattern: Option<&Located<String>>,
-    into: &mut Vec<String>,
-) -> Result<Option<(usize, Hir)>, Error> {
+/// The pattern parsed, or the error that names the rule and the place.
+fn check_pattern(draft: &Draft, pattern: Option<&Located<String>>) -> Result<Option<Hir>, Error> {
     let Some(pattern) = pattern else {
         return Ok(None);
     };
-    let hir = regex_syntax::Parser::new()
+    regex_syntax::Parser::new()
         .parse(&pattern.value)
-        .map_err(|e| invalid_regex(draft, pattern, &e.to_string()))?;
-    into.push(pattern.value.clone());
-    Ok(Some((into.len() - 1, hir)))
+        .map(Some)
+        .map_err(|e| invalid_regex(draft, pattern, &e.to_string()))
 }
 
 /// What makes a text pattern costly on every page, as a note at the

@@ -20,7 +20,8 @@ pub(super) struct Matcher<'c, 'p> {
     compiled: &'c Compiled,
     candidates: Vec<usize>,
     classes: Hits,
-    class_cache: ClassCache<'p>,
+    /// Per action (drop, keep): the patterns each class or id matches.
+    class_caches: [ClassCache<'p>; 2],
     texts: Hits,
     folded: FoldedTexts,
     /// The text nodes (as a range of `Page::texts`) whose text `texts`
@@ -63,8 +64,8 @@ impl<'c, 'p> Matcher<'c, 'p> {
                 .then(Ancestors::default),
             compiled,
             candidates: Vec::new(),
-            classes: Hits::new(compiled.class_id.len()),
-            class_cache: ClassCache::default(),
+            classes: Hits::new(compiled.class_patterns),
+            class_caches: Default::default(),
             texts: Hits::new(compiled.text.len()),
             folded: FoldedTexts::default(),
             last_text: None,
@@ -147,7 +148,7 @@ impl<'c, 'p> Matcher<'c, 'p> {
             }
         }
         if index.class_patterns && (el.class().is_some() || el.id().is_some()) {
-            self.class_hits(el);
+            self.class_hits(el, action);
             extend_hits(&mut self.candidates, &self.classes.found, &index.by_class);
         }
         if !index.by_attribute.is_empty() {
@@ -179,7 +180,7 @@ impl<'c, 'p> Matcher<'c, 'p> {
             && !(rule.outside_article && page.inside_article.contains(id))
             && attribute_match(rule, el)
             && rule.class_id.is_none_or(|i| {
-                self.class_hits(el);
+                self.class_hits(el, rule.action);
                 self.classes.hit[i]
             })
             && rule.text.is_none_or(|i| {
@@ -193,14 +194,19 @@ impl<'c, 'p> Matcher<'c, 'p> {
                 }))
     }
 
-    fn class_hits(&mut self, el: Element<'p>) {
+    /// The class/id patterns of the rules with `action` that the
+    /// element's class or id matches.
+    fn class_hits(&mut self, el: Element<'p>, action: Action) {
         if self.classes.known {
             return;
         }
         self.classes.clear();
         let classes = &mut self.classes;
-        self.class_cache
-            .hits(&self.compiled.class_id, el, |i| classes.mark(i));
+        let (set, cache) = match action {
+            Action::Drop => (&self.compiled.drop_classes, &mut self.class_caches[0]),
+            Action::Keep => (&self.compiled.keep_classes, &mut self.class_caches[1]),
+        };
+        cache.hits(&set.set, el, |i| classes.mark(set.patterns[i]));
     }
 
     /// The element's whole text, whitespace folded, against the text

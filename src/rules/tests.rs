@@ -144,6 +144,25 @@ fn keep_wins_and_protects_the_path_to_it() {
     assert_eq!(remaining(&rules, html), "photo the article text");
 }
 
+/// Keep and drop rules' class patterns are combined apart (each pass runs
+/// its own): with their patterns interleaved in rule order, each rule
+/// still meets its own pattern.
+#[test]
+fn keep_and_drop_class_patterns_each_match_their_own_rules() {
+    let rules = only(
+        "[[rule]]\nname = \"a\"\nclass_id = '^promo$'\n\
+         [[rule]]\nname = \"k\"\naction = \"keep\"\nclass_id = '^chart$'\n\
+         [[rule]]\nname = \"b\"\nclass_id = '^teaser$'\n\
+         [[rule]]\nname = \"k2\"\naction = \"keep\"\nclass_id = '^quote$'",
+    );
+    let html = r#"<div class="promo"><p class="chart">c</p><span>x</span></div>
+        <div class="teaser"><p class="quote">q</p><span>y</span></div>
+        <p class="chart teaser">both</p><p>the article text</p>"#;
+    assert_eq!(remaining(&rules, html), "c q both the article text");
+    let drop_only = only("[[rule]]\nname = \"b\"\nclass_id = '^teaser$'");
+    assert_eq!(remaining(&drop_only, html), "c x the article text");
+}
+
 #[test]
 fn the_main_article_container_is_never_dropped() {
     let rules = only("[[rule]]\nname = \"c\"\nclass_id = 'comments'");
@@ -179,6 +198,24 @@ fn bad_regex_names_file_line_column_and_rule() {
         err.starts_with("test.toml:3:12: rule 'bad': invalid regex"),
         "{err}"
     );
+}
+
+/// Rules are checked in parallel; the error is still the first invalid
+/// rule's, whichever finishes first.
+#[test]
+fn of_many_invalid_rules_the_first_is_the_error() {
+    let mut toml = String::new();
+    for i in 0..200 {
+        toml.push_str(&format!("[[rule]]\nname = \"r{i}\"\nclass_id = 'a{i}'\n"));
+    }
+    toml.push_str("[[rule]]\nname = \"first\"\ntext = '(x'\n");
+    for i in 0..200 {
+        toml.push_str(&format!(
+            "[[rule]]\nname = \"bad{i}\"\nclass_id = '[z{i}'\n"
+        ));
+    }
+    let err = error_of(&toml);
+    assert!(err.contains("rule 'first': invalid regex"), "{err}");
 }
 
 #[test]

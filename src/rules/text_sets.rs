@@ -18,6 +18,7 @@
 use super::compile::combine;
 use super::gate::{Affixes, Gate, Side};
 use crate::Error;
+use rayon::prelude::*;
 use regex::RegexSet;
 
 /// Where groups split, in `max_chars`: labels and short lines (up to 60
@@ -61,40 +62,57 @@ impl TextSets {
         gates: &[Option<Affixes>],
     ) -> Result<TextSets, Error> {
         assert_eq!(patterns.len(), gates.len(), "a gate per text pattern");
-        let mut groups = Vec::new();
+        // Which patterns go behind which gate in which group, first; the
+        // sets are then built in parallel (they are most of the time it
+        // takes to compile the rules, at the start of every run).
+        let mut plan: Vec<(usize, Option<Side>, Vec<usize>)> = Vec::new();
         for g in 0..=GROUP_LIMITS.len() {
             let members: Vec<usize> = (0..patterns.len())
                 .filter(|&i| group_of(patterns[i].1) == g)
                 .collect();
-            if members.is_empty() {
-                continue;
-            }
-            let mut sets = Vec::new();
             for side in [Some(Side::Start), Some(Side::End), None] {
                 let behind: Vec<usize> = members
                     .iter()
                     .copied()
                     .filter(|&i| gates[i].as_ref().map(|a| a.side) == side)
                     .collect();
-                if behind.is_empty() {
-                    continue;
+                if !behind.is_empty() {
+                    plan.push((g, side, behind));
                 }
-                let texts: Vec<&str> = behind.iter().map(|&i| patterns[i].0.as_str()).collect();
-                sets.push(GatedSet {
-                    gate: side.map(|side| {
-                        Gate::new(side, behind.iter().filter_map(|&i| gates[i].as_ref()))
-                    }),
-                    set: combine("text", &texts)?,
-                    patterns: behind,
-                });
             }
-            groups.push(Group {
-                max_chars: members.iter().map(|&i| patterns[i].1).max().unwrap_or(0),
-                sets,
-            });
+        }
+        let built: Vec<Result<RegexSet, Error>> = plan
+            .par_iter()
+            .map(|(_, _, behind)| {
+                let texts: Vec<&str> = behind.iter().map(|&i| patterns[i].0.as_str()).collect();
+                combine("text", &texts)
+            })
+            .collect();
+        let mut groups: Vec<(usize, Group)> = Vec::new();
+        for ((g, side, behind), set) in plan.into_iter().zip(built) {
+            let max_chars = behind.iter().map(|&i| patterns[i].1).max().unwrap_or(0);
+            let set = GatedSet {
+                gate: side
+                    .map(|side| Gate::new(side, behind.iter().filter_map(|&i| gates[i].as_ref()))),
+                set: set?,
+                patterns: behind,
+            };
+            match groups.last_mut() {
+                Some((last, group)) if *last == g => {
+                    group.max_chars = group.max_chars.max(max_chars);
+                    group.sets.push(set);
+                }
+                _ => groups.push((
+                    g,
+                    Group {
+                        max_chars,
+                        sets: vec![set],
+                    },
+                )),
+            }
         }
         Ok(TextSets {
-            groups,
+            groups: groups.into_iter().map(|(_, group)| group).collect(),
             len: patterns.len(),
         })
     }
