@@ -437,17 +437,8 @@ impl NodeSet {
     /// Inserts the nodes whose indexes are in `range` (a subtree, or a
     /// subtree without its root), a word at a time.
     pub(crate) fn insert_range(&mut self, range: Range<usize>) {
-        let Range { mut start, end } = range;
-        while start < end {
-            let bit = start % 64;
-            let n = (64 - bit).min(end - start);
-            let mask = if n == 64 {
-                u64::MAX
-            } else {
-                ((1 << n) - 1) << bit
-            };
-            self.bits[start / 64] |= mask;
-            start += n;
+        for (word, mask) in words(range) {
+            self.bits[word] |= mask;
         }
     }
 
@@ -456,6 +447,32 @@ impl NodeSet {
             .get(id.index() / 64)
             .is_some_and(|w| w & (1 << (id.index() % 64)) != 0)
     }
+
+    /// Whether any node of `range` (of indexes) is in the set.
+    pub(crate) fn any_in(&self, range: Range<usize>) -> bool {
+        words(range).any(|(word, mask)| self.bits.get(word).is_some_and(|w| w & mask != 0))
+    }
+}
+
+/// The words of a [`NodeSet`] that `range` (of indexes) covers, each with
+/// the mask of its bits in the range.
+fn words(range: Range<usize>) -> impl Iterator<Item = (usize, u64)> {
+    let Range { mut start, end } = range;
+    std::iter::from_fn(move || {
+        if start >= end {
+            return None;
+        }
+        let bit = start % 64;
+        let n = (64 - bit).min(end - start);
+        let mask = if n == 64 {
+            u64::MAX
+        } else {
+            ((1 << n) - 1) << bit
+        };
+        let word = start / 64;
+        start += n;
+        Some((word, mask))
+    })
 }
 
 #[cfg(test)]

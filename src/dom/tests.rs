@@ -213,6 +213,20 @@ fn node_set_ranges_set_the_same_nodes_as_one_by_one() {
 }
 
 #[test]
+fn node_set_any_in_a_range_agrees_with_contains() {
+    let mut set = NodeSet::new(200);
+    for i in [0, 63, 64, 130, 199] {
+        set.insert(NodeId::from_index(i));
+    }
+    for start in 0..200 {
+        for end in start..=200 {
+            let expected = (start..end).any(|i| set.contains(NodeId::from_index(i)));
+            assert_eq!(set.any_in(start..end), expected, "{start}..{end}");
+        }
+    }
+}
+
+#[test]
 fn text_without_removed_subtrees() {
     let dom = Dom::parse("<h1>Title<a>¶</a></h1>");
     let h1 = dom.find("h1").unwrap();

@@ -45,9 +45,57 @@ pub(super) struct Page<'a> {
 pub(crate) fn apply(dom: &Dom, compiled: &Compiled, hosts: &[String]) -> Pruned {
     let page = Page::new(dom);
     let mut matcher = Matcher::new(compiled, hosts);
-    let kept = matching(&page, &mut matcher, Action::Keep);
-    let on_kept_path = ancestors_of(dom, &kept);
-    prune(&page, &mut matcher, &kept, &on_kept_path)
+    let keeps = Keeps::new(dom.len(), matcher.has(Action::Keep));
+    prune(&page, &mut matcher, keeps)
+}
+
+/// The elements keep rules match, looked for only inside the elements a
+/// drop rule matches: a kept element elsewhere changes nothing, and most
+/// of a page is never matched (the keep pass had read every element).
+struct Keeps {
+    /// Whether any keep rule applies to the page.
+    active: bool,
+    kept: NodeSet,
+    /// The elements before this index that can be kept have been looked
+    /// at: checked ranges are subtrees, met in document order, so what is
+    /// checked is known by where it ends.
+    checked_until: usize,
+}
+
+impl Keeps {
+    fn new(len: usize, active: bool) -> Keeps {
+        Keeps {
+            active,
+            kept: NodeSet::new(len),
+            checked_until: 0,
+        }
+    }
+
+    /// Finds the kept elements of the subtree of `id` (once).
+    fn check<'p>(&mut self, page: &Page<'p>, matcher: &mut Matcher<'_, 'p>, id: NodeId) {
+        let range = page.dom.subtree_range(id);
+        if !self.active || range.end <= self.checked_until {
+            return;
+        }
+        for i in range.start.max(self.checked_until)..range.end {
+            let id = NodeId::from_index(i);
+            if matcher.first(page, id, Action::Keep).is_some() {
+                self.kept.insert(id);
+            }
+        }
+        self.checked_until = range.end;
+    }
+
+    /// Whether `id` (checked) is kept.
+    fn is_kept(&self, id: NodeId) -> bool {
+        self.kept.contains(id)
+    }
+
+    /// Whether something inside `id` (checked) is kept: it is then a
+    /// shell, not removed whole.
+    fn holds_kept(&self, dom: &Dom, id: NodeId) -> bool {
+        self.kept.any_in(id.index() + 1..dom.subtree_range(id).end)
+    }
 }
 
 impl<'a> Page<'a> {
@@ -336,41 +384,10 @@ impl Scan {
     }
 }
 
-fn matching<'p>(page: &Page<'p>, matcher: &mut Matcher<'_, 'p>, action: Action) -> NodeSet {
-    let mut set = NodeSet::new(page.dom.len());
-    if !matcher.has(action) {
-        return set;
-    }
-    for id in page.dom.ids() {
-        if matcher.first(page, id, action).is_some() {
-            set.insert(id);
-        }
-    }
-    set
-}
-
-fn ancestors_of(dom: &Dom, kept: &NodeSet) -> NodeSet {
-    let mut set = NodeSet::new(dom.len());
-    for id in dom.ids().filter(|&id| kept.contains(id)) {
-        for a in dom.ancestors(id) {
-            if set.contains(a) {
-                break;
-            }
-            set.insert(a);
-        }
-    }
-    set
-}
-
 /// One pre-order pass. A matched element with nothing kept inside is
 /// removed whole (its subtree skipped); one with kept descendants becomes a
 /// shell whose other children are removed under the same rule.
-fn prune<'p>(
-    page: &Page<'p>,
-    matcher: &mut Matcher<'_, 'p>,
-    kept: &NodeSet,
-    on_path: &NodeSet,
-) -> Pruned {
+fn prune<'p>(page: &Page<'p>, matcher: &mut Matcher<'_, 'p>, mut keeps: Keeps) -> Pruned {
     let dom = page.dom;
     let mut removed = NodeSet::new(dom.len());
     let mut removals = Vec::new();
@@ -387,17 +404,19 @@ fn prune<'p>(
             Some(p) if !shell_rule.is_empty() => shell_rule.get(&p).copied(),
             _ => None,
         };
-        let rule = if kept.contains(id) {
-            None
-        } else {
-            inherited.or_else(|| {
-                (!page.protected.contains(id))
-                    .then(|| matcher.first(page, id, Action::Drop))
-                    .flatten()
-            })
-        };
+        let mut rule = inherited.or_else(|| {
+            (!page.protected.contains(id))
+                .then(|| matcher.first(page, id, Action::Drop))
+                .flatten()
+        });
+        if rule.is_some() {
+            keeps.check(page, matcher, id);
+            if keeps.is_kept(id) {
+                rule = None;
+            }
+        }
         match rule {
-            Some(r) if !on_path.contains(id) => {
+            Some(r) if !keeps.holds_kept(dom, id) => {
                 removed.insert(id);
                 if matcher.rule(r).with_list_after {
                     list_headings.push((id, matcher.rule(r).name.clone()));

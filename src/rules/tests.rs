@@ -144,6 +144,23 @@ fn keep_wins_and_protects_the_path_to_it() {
     assert_eq!(remaining(&rules, html), "photo the article text");
 }
 
+/// Keep rules are looked for inside what drop rules match, one subtree
+/// after another: shells nested in shells, a dropped box after them, and
+/// a kept element outside any of them.
+#[test]
+fn kept_elements_inside_nested_and_later_drops() {
+    let rules = only(
+        "[[rule]]\nname = \"promo\"\nclass_id = '^promo$'\n\
+         [[rule]]\nname = \"box\"\nclass_id = '^box$'\n\
+         [[rule]]\nname = \"fig\"\naction = \"keep\"\ntags = [\"figure\"]",
+    );
+    let html = r#"<div class="promo"><div class="box"><figure>f1</figure><span>a</span></div>
+        <span>b</span></div><div class="box"><span>c</span></div>
+        <div class="box"><p><figure class="box">f2</figure></p></div>
+        <figure>f3</figure><p>text</p>"#;
+    assert_eq!(remaining(&rules, html), "f1 f2 f3 text");
+}
+
 /// Keep and drop rules' class patterns are combined apart (each pass runs
 /// its own): with their patterns interleaved in rule order, each rule
 /// still meets its own pattern.
