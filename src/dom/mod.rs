@@ -7,6 +7,7 @@
 
 mod attrs;
 mod cap;
+pub(crate) mod chars;
 mod parse;
 mod path;
 mod select;

@@ -8,6 +8,7 @@
 //! last text and are nothing but links lead away from it.
 
 use super::elements::heading_level;
+use crate::dom::chars::non_whitespace_chars;
 use crate::dom::{Dom, Element, Namespace, NodeId, NodeSet, is_blank, local_name};
 
 /// Elements that show something without text. The names are interned
@@ -152,19 +153,6 @@ impl Counts {
             && f64::from(self.link_chars[k]) >= MIN_CLOUD_LINK_SHARE * f64::from(self.chars[k])
             && dom.element(id).is_some_and(is_cloud_block)
     }
-}
-
-/// Characters of `text` that are not whitespace (`char::is_whitespace`),
-/// counted by bytes when the text is ASCII.
-fn non_whitespace_chars(text: &str) -> u32 {
-    let count = if text.is_ascii() {
-        text.bytes()
-            .filter(|b| !matches!(b, b'\t'..=b'\r' | b' '))
-            .count()
-    } else {
-        text.chars().filter(|c| !c.is_whitespace()).count()
-    };
-    count as u32
 }
 
 /// A link whose text is its address is a source the article cites, not
@@ -334,19 +322,6 @@ mod tests {
             <li><a href=https://b.example/y>https://b.example/y</a>\
             <li><a href=https://c.example/z>www.c.example/z</a></ul>";
         assert!(trailing(html, None).is_empty());
-    }
-
-    #[test]
-    fn non_whitespace_chars_agrees_with_char_whitespace() {
-        for text in [
-            "a b\tc\x0bd\x0ce\rf\ng",
-            "caf\u{e9}\u{a0}x\u{3000}y\x0b",
-            "",
-            "  ",
-        ] {
-            let by_chars = text.chars().filter(|c| !c.is_whitespace()).count() as u32;
-            assert_eq!(non_whitespace_chars(text), by_chars, "{text:?}");
-        }
     }
 
     #[test]

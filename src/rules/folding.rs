@@ -5,6 +5,7 @@
 //! space starts with one of four bytes, and only those are decoded.
 
 use super::apply::Page;
+use crate::dom::chars::{count_bytes, wide_space_at, wide_spaces};
 use std::ops::Range;
 
 /// The text of elements as the text patterns read it, for one page: each
@@ -102,21 +103,6 @@ fn space_at(text: &str, i: usize) -> usize {
     }
 }
 
-/// The length of the non-ASCII white-space character starting at byte `i`
-/// of `text`, or 0. Each starts with one of the bytes C2 (U+0085, U+00A0),
-/// E1 (U+1680), E2 (U+2000 to U+205F) or E3 (U+3000), which are never in
-/// the middle of a character: only those are decoded.
-fn wide_space_at(text: &str, i: usize) -> usize {
-    match text.as_bytes()[i] {
-        0xC2 | 0xE1..=0xE3 => text[i..]
-            .chars()
-            .next()
-            .filter(|c| c.is_whitespace())
-            .map_or(0, char::len_utf8),
-        _ => 0,
-    }
-}
-
 /// Characters other than white space. ASCII text counts its bytes other
 /// than `u8::is_ascii_whitespace` (a vertical tab counts as visible);
 /// other text its characters other than `char::is_whitespace`.
@@ -131,25 +117,6 @@ pub(super) fn visible_chars(text: &str) -> u32 {
         chars - ascii - wide_spaces(text)
     };
     count as u32
-}
-
-/// The non-ASCII white-space characters of `text`, found from the bytes
-/// that can start one.
-fn wide_spaces(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes)
-        .chain(memchr::memchr_iter(0xE1, bytes))
-        .filter(|&i| wide_space_at(text, i) > 0)
-        .count()
-}
-
-/// The bytes `is` holds for, counted in blocks short enough to sum in a
-/// byte, which compilers turn into vector code.
-fn count_bytes(bytes: &[u8], is: impl Fn(u8) -> bool) -> usize {
-    bytes
-        .chunks(255)
-        .map(|block| block.iter().fold(0u8, |n, &b| n + u8::from(is(b))) as usize)
-        .sum()
 }
 
 #[cfg(test)]
