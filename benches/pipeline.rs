@@ -114,7 +114,7 @@ struct Prepared {
 
 impl Prepared {
     fn new(cleaner: &Cleaner, texts: &[String]) -> Self {
-        let parsed: Vec<_> = texts.iter().map(|t| stages::parse(t)).collect();
+        let parsed: Vec<_> = texts.iter().map(|t| stages::parse(cleaner, t)).collect();
         let meta: Vec<_> = parsed.iter().map(stages::metadata).collect();
         let cleaned: Vec<_> = (0..parsed.len())
             .map(|i| stages::rules(cleaner, &parsed[i], meta[i].url.as_deref()))
@@ -163,7 +163,12 @@ fn measurements<'a>(
         ),
         (
             "  parse (capped, into the arena)",
-            Box::new(|| texts.iter().map(|t| consume(stages::parse(t))).sum()),
+            Box::new(|| {
+                texts
+                    .iter()
+                    .map(|t| consume(stages::parse(cleaner, t)))
+                    .sum()
+            }),
         ),
     ];
     if let Some(p) = prepared {
@@ -391,7 +396,7 @@ fn rule_sets(default: &Cleaner, texts: &[String]) {
     let compile = time(|| Cleaner::new(options.clone()).expect("the list compiles"));
     let compile_default = time(|| Cleaner::new(Options::default()).expect("compiles"));
     let with_list = Cleaner::new(options).expect("the list compiles");
-    let parsed: Vec<_> = texts.iter().map(|t| stages::parse(t)).collect();
+    let parsed: Vec<_> = texts.iter().map(|t| stages::parse(&with_list, t)).collect();
     let meta: Vec<_> = parsed.iter().map(stages::metadata).collect();
     let base = time_rules(default, &parsed, &meta);
     let big = time_rules(&with_list, &parsed, &meta);

@@ -1,7 +1,7 @@
 //! The configured converter: rules compiled once, pages converted many times.
 
 use crate::assets::{self, Asset, Resources};
-use crate::dom::{Dom, NodeData, NodeId, NodeSet, local_name};
+use crate::dom::{Dom, NodeData, NodeId, NodeSet, UnreadAttributes, local_name};
 use crate::markdown::{self, MarkdownOptions};
 use crate::metadata::{self, Metadata};
 use crate::rules::RuleSet;
@@ -78,13 +78,20 @@ pub struct ArticleChoice {
 pub struct Cleaner {
     options: Options,
     rules: RuleSet,
+    /// The attributes no stage and no rule reads, left out when parsing.
+    unread: UnreadAttributes,
 }
 
 impl Cleaner {
     /// Compiles the rule set; fails on an invalid rules file.
     pub fn new(options: Options) -> Result<Self, Error> {
         let rules = RuleSet::new(options.default_rules, &options.rules)?;
-        Ok(Cleaner { options, rules })
+        let unread = UnreadAttributes::new(rules.attribute_names());
+        Ok(Cleaner {
+            options,
+            rules,
+            unread,
+        })
     }
 
     /// Converts one page. Fails only when the page is over the size limit.
@@ -143,6 +150,12 @@ impl Cleaner {
         doc.report.encoding = encoding;
         doc.report.encoding_source = Some(source);
         Ok(doc)
+    }
+
+    /// Parses a page as [`Cleaner::convert`] does (for the benchmark's
+    /// stages).
+    pub(crate) fn parse(&self, html: &str) -> Dom {
+        Dom::parse_owned(Cow::Borrowed(html), &self.unread)
     }
 
     /// What was skipped or counted while reading the rules files (adblock
@@ -216,7 +229,7 @@ impl Cleaner {
     /// saved as assets, its metadata read, the rules applied and the
     /// article chosen.
     fn prepare_with(&self, html: Cow<'_, str>, context: &Context<'_>) -> Prepared {
-        let mut dom = Dom::parse_owned(html);
+        let mut dom = Dom::parse_owned(html, &self.unread);
         let no_resources = Resources::default();
         let resources = context.resources.unwrap_or(&no_resources);
         let assets = assets::resolve(&mut dom, resources, context.url, context.asset_prefix);

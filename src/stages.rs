@@ -26,9 +26,10 @@ pub fn html5ever_only(html: &str) -> usize {
     crate::dom::parse_plain_rcdom(html)
 }
 
-/// html5ever (with the depth cap) and the copy into our arena.
-pub fn parse(html: &str) -> Parsed {
-    Parsed(Dom::parse(html))
+/// html5ever (with the depth cap, and without the attributes `cleaner`
+/// reads nothing of) and the copy into our arena.
+pub fn parse(cleaner: &Cleaner, html: &str) -> Parsed {
+    Parsed(cleaner.parse(html))
 }
 
 /// Metadata of a parsed page.

@@ -1,5 +1,8 @@
 //! A bound on the number of attributes in one tag, applied to the text
-//! before html5ever's tokenizer sees it.
+//! before html5ever's tokenizer sees it, when a page is fed to it in
+//! pieces (a page read whole is bounded by the scan ahead of the
+//! tokenizer, in `skip/attributes.rs`, which also uses this after a CDATA
+//! section).
 //!
 //! The tokenizer compares each new attribute's name with every earlier one
 //! of the same tag (to drop duplicates), so one tag with n attributes costs
@@ -8,10 +11,10 @@
 //! [`MAX_ATTRIBUTES`] the rest of the tag (up to its `>`) is cut.
 //!
 //! The scan follows the tokenizer's tag and attribute states closely
-//! enough to find attribute starts, quoted values and the tag's end; it
-//! skips comments but not the raw text of `<script>` or `<style>`, whose
-//! text would only be cut past `MAX_ATTRIBUTES` words after a `<` and a
-//! letter, and which is never output anyway. Text and quoted values are
+//! enough to find attribute starts, quoted values and the tag's end, in
+//! start and end tags; it skips comments but not the raw text of
+//! `<script>` or `<style>`, whose text would be cut past `MAX_ATTRIBUTES`
+//! words after a `<` and a letter (a script's `i<n; ...` can be). Text and quoted values are
 //! skipped with `memchr`, so the scan costs little beside the tokenizer.
 
 use std::borrow::Cow;
@@ -80,6 +83,17 @@ pub(super) fn bound(html: &str) -> Cow<'_, str> {
             }
             State::Data if b == b'<' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => {
                 count = 0;
+                State::TagName
+            }
+            // End tags carry attributes too (the tokenizer reads and checks
+            // them, then drops them).
+            State::Data
+                if b == b'<'
+                    && bytes.get(i + 1) == Some(&b'/')
+                    && bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic) =>
+            {
+                count = 0;
+                i += 1;
                 State::TagName
             }
             State::Data => State::Data,
@@ -165,6 +179,18 @@ mod tests {
         assert!(matches!(bound(&fits), Cow::Borrowed(_)));
         let over = format!("<p {}>text", attrs(MAX_ATTRIBUTES + 1));
         assert_eq!(bound(&over), format!("<p {} >text", attrs(MAX_ATTRIBUTES)));
+    }
+
+    #[test]
+    fn end_tags_are_bounded_too() {
+        let many = "a ".repeat(MAX_ATTRIBUTES + 5);
+        let html = format!("<p>x</p {many}><b>y</b>");
+        assert_eq!(
+            bound(&html),
+            format!("<p>x</p {}><b>y</b>", "a ".repeat(MAX_ATTRIBUTES))
+        );
+        let bogus = format!("</ {many}>");
+        assert!(matches!(bound(&bogus), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -90,14 +90,7 @@ impl<S: TokenSink> TokenSink for DepthCap<S> {
         self.inner.process_token(token, line_number)
     }
 
-    fn end(&self) {
-        self.inner.end();
-    }
-
-    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.inner
-            .adjusted_current_node_present_but_not_in_html_namespace()
-    }
+    pass_on_to_inner!();
 }
 
 impl State {

@@ -5,6 +5,21 @@
 //! numbered in document (pre-)order, so the descendants of a node are the
 //! contiguous id range `id+1 .. end(id)`: most walks are plain loops.
 
+/// The `TokenSink` methods a sink between html5ever's tokenizer and its
+/// tree builder passes on to its `inner` sink as they are.
+macro_rules! pass_on_to_inner {
+    () => {
+        fn end(&self) {
+            self.inner.end();
+        }
+
+        fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+            self.inner
+                .adjusted_current_node_present_but_not_in_html_namespace()
+        }
+    };
+}
+
 mod attrs;
 mod cap;
 pub(crate) mod chars;
@@ -23,9 +38,10 @@ pub(crate) use html5ever::{LocalName, local_name};
 pub(crate) use parse::parse_plain_rcdom;
 pub(crate) use path::Paths;
 pub(crate) use select::{
-    Ancestors, CompiledSelector, Key as SelectorKey, SelectCaches, key as selector_key,
-    matches as selector_matches, parse_selector,
+    Ancestors, CompiledSelector, Key as SelectorKey, SelectCaches, attribute_names,
+    key as selector_key, matches as selector_matches, parse_selector,
 };
+pub(crate) use skip::UnreadAttributes;
 pub(crate) use walk::{Step, Walker};
 
 use std::borrow::Cow;
@@ -252,15 +268,18 @@ pub(crate) struct Dom {
 }
 
 impl Dom {
-    /// Parses HTML text; never fails (html5ever repairs any input).
+    /// Parses HTML text with every attribute; never fails (html5ever
+    /// repairs any input).
+    #[cfg(test)]
     pub(crate) fn parse(html: &str) -> Dom {
-        parse::parse(Cow::Borrowed(html))
+        parse::parse(Cow::Borrowed(html), None)
     }
 
     /// [`Dom::parse`] for text the caller gives away: it is freed as soon
-    /// as it is read, before the tree is built (see `parse.rs`).
-    pub(crate) fn parse_owned(html: Cow<'_, str>) -> Dom {
-        parse::parse(html)
+    /// as it is read, before the tree is built (see `parse.rs`). The
+    /// `unread` attributes are left out.
+    pub(crate) fn parse_owned(html: Cow<'_, str>, unread: &UnreadAttributes) -> Dom {
+        parse::parse(html, Some(unread))
     }
 
     /// The document node.

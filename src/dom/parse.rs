@@ -2,7 +2,7 @@
 
 use super::attrs;
 use super::cap::DepthCap;
-use super::skip::SkipUnread;
+use super::skip::{Ahead, SkipUnread, UnreadAttributes};
 use super::{Attr, Dom, ElementData, Namespace, Node, NodeId, Stored, push_value};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{BufferQueue, Tokenizer, TokenizerOpts};
@@ -18,47 +18,70 @@ const CHUNK: usize = 1 << 20;
 
 /// Parses `html`, which is dropped (when owned) as soon as the tokenizer
 /// has read it, before the tree is moved into the arena: a large page's
-/// text, its built tree and its arena are never all alive at once.
-pub(super) fn parse(html: Cow<'_, str>) -> Dom {
+/// text, its built tree and its arena are never all alive at once. The
+/// `unread` attributes are left out of the tree.
+pub(super) fn parse(html: Cow<'_, str>, unread: Option<&UnreadAttributes>) -> Dom {
     let len = html.len();
-    let (rcdom, seen) = parse_rcdom(html, CHUNK, true);
+    let (rcdom, seen) = parse_rcdom(html, CHUNK, true, unread);
     from_rcdom(rcdom.document, seen, len)
 }
 
 /// The attribute bound, html5ever's tokenizer, the depth cap, the
 /// skipping of unread raw text, then its tree builder into rcdom (what
 /// `html5ever::parse_document` does, with the bounds in between), feeding
-/// pieces of `chunk` bytes, skipping unread raw text or not. Also returns
-/// how many start tags reached the tree builder, and their attributes.
-fn parse_rcdom(html: Cow<'_, str>, chunk: usize, skip: bool) -> (RcDom, (usize, usize)) {
+/// pieces of `chunk` bytes, skipping unread raw text or not (and the
+/// `unread` attributes, when skipping). Also returns how many start tags
+/// reached the tree builder, and their attributes.
+fn parse_rcdom(
+    html: Cow<'_, str>,
+    chunk: usize,
+    skip: bool,
+    unread: Option<&UnreadAttributes>,
+) -> (RcDom, (usize, usize)) {
     let input = Rc::new(BufferQueue::default());
     let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
     let skipper = SkipUnread::new(builder, skip.then(|| Rc::clone(&input)));
-    let tokenizer = Tokenizer::new(DepthCap::new(skipper), TokenizerOpts::default());
-    let bounded = match attrs::bound(&html) {
-        Cow::Owned(cut) => Some(cut),
-        Cow::Borrowed(_) => None,
+    // A page read in one piece is bounded (and loses its unread
+    // attributes) as the tokenizer goes; one in pieces is bounded first.
+    let whole = skip && html.len() <= chunk;
+    let unread = unread.filter(|_| whole);
+    let ahead = Ahead::new(DepthCap::new(skipper), Rc::clone(&input), unread);
+    let tokenizer = Tokenizer::new(ahead, TokenizerOpts::default());
+    let bounded = match whole {
+        true => None,
+        false => match attrs::bound(&html) {
+            Cow::Owned(cut) => Some(cut),
+            Cow::Borrowed(_) => None,
+        },
     };
     let html = bounded.map_or(html, Cow::Owned);
     // One piece at a time: the tokenizer's copy of the text is made, and
     // freed, a piece at a time, not all at once.
     for piece in chunks(&html, chunk) {
         input.push_back(StrTendril::from_slice(piece));
-        tokenizer.sink.inner.resume();
+        if whole {
+            tokenizer.sink.start();
+        }
+        tokenizer.sink.inner.inner.resume();
         // `Script` results ask a browser to run a script: we never do, go on.
         while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
     }
     drop(html);
     tokenizer.end();
-    let seen = tokenizer.sink.admitted();
-    (tokenizer.sink.inner.inner.sink, seen)
+    let seen = tokenizer.sink.inner.admitted();
+    (tokenizer.sink.inner.inner.inner.sink, seen)
 }
 
-/// [`parse`] feeding pieces of `chunk` bytes, skipping unread raw text or
-/// not: the tests compare both.
+/// [`parse`] feeding pieces of `chunk` bytes, skipping unread raw text
+/// (and `unread` attributes) or not: the tests compare both.
 #[cfg(test)]
-pub(super) fn parse_with(html: &str, chunk: usize, skip: bool) -> Dom {
-    let (rcdom, seen) = parse_rcdom(Cow::Borrowed(html), chunk, skip);
+pub(super) fn parse_with(
+    html: &str,
+    chunk: usize,
+    skip: bool,
+    unread: Option<&UnreadAttributes>,
+) -> Dom {
+    let (rcdom, seen) = parse_rcdom(Cow::Borrowed(html), chunk, skip, unread);
     from_rcdom(rcdom.document, seen, html.len())
 }
 

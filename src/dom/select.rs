@@ -16,7 +16,10 @@ use selectors::context::{
     SelectorCaches,
 };
 use selectors::matching::ElementSelectorFlags;
-use selectors::parser::{AncestorHashes, Component, ParseRelative, SelectorParseErrorKind};
+use selectors::parser::{
+    AncestorHashes, Component, ParseRelative, RelativeSelector, SelectorParseErrorKind,
+};
+use selectors::visitor::SelectorVisitor;
 use selectors::{OpaqueElement, SelectorImpl};
 use std::fmt;
 
@@ -191,6 +194,37 @@ pub(crate) fn key(selector: &Selector) -> Key {
         }
     }
     best
+}
+
+/// Every attribute name `selector` reads, anywhere in it (inside `:not()`,
+/// `:is()` and `:has()` too), in lower case.
+pub(crate) fn attribute_names(selector: &Selector) -> Vec<String> {
+    let mut names = AttributeNames(Vec::new());
+    selector.visit(&mut names);
+    names.0
+}
+
+struct AttributeNames(Vec<String>);
+
+impl SelectorVisitor for AttributeNames {
+    type Impl = Simple;
+
+    fn visit_attribute_selector(
+        &mut self,
+        _: &NamespaceConstraint<&CssString>,
+        local_name: &CssString,
+        local_name_lower: &CssString,
+    ) -> bool {
+        for name in [local_name, local_name_lower] {
+            self.0.push(name.0.to_ascii_lowercase());
+        }
+        true
+    }
+
+    // The crate's default does not go into `:has()`.
+    fn visit_relative_selector_list(&mut self, list: &[RelativeSelector<Simple>]) -> bool {
+        list.iter().all(|relative| relative.selector.visit(self))
+    }
 }
 
 fn rank(key: &Key) -> u8 {

@@ -19,6 +19,8 @@
 //!
 //! The same sink takes out the content of inline `<svg>` images, which is
 //! markup, not raw text, when it can follow it exactly (see [`svg`]).
+//! The attributes nothing reads are taken out of tags by another sink,
+//! before the depth cap (see [`attributes`]).
 
 use html5ever::local_name;
 use html5ever::tendril::StrTendril;
@@ -26,6 +28,8 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use std::cell::Cell;
 use std::rc::Rc;
+
+pub(crate) use attributes::{Ahead, UnreadAttributes};
 
 /// Forwards tokens to `inner`, taking the text of unread raw-text elements
 /// out of `queue` (the queue the tokenizer is fed from; `None`: nothing is
@@ -93,14 +97,7 @@ impl<S: TokenSink> TokenSink for SkipUnread<S> {
         result
     }
 
-    fn end(&self) {
-        self.inner.end();
-    }
-
-    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.inner
-            .adjusted_current_node_present_but_not_in_html_namespace()
-    }
+    pass_on_to_inner!();
 }
 
 /// Takes the content of the SVG element just opened out of the front of
@@ -231,10 +228,13 @@ impl Name {
     }
 }
 
-/// The skipping of one element's text.
+/// The reading of one raw-text element's text, to its end tag.
 #[derive(Clone, Copy, Debug)]
-struct Scan {
-    kind: Unread,
+pub(super) struct Scan {
+    /// The element's name, in lower case: the end tag's.
+    name: &'static [u8],
+    /// Script data (with its escapes), or RAWTEXT and RCDATA.
+    script: bool,
     state: State,
 }
 
@@ -251,9 +251,25 @@ enum Found {
 
 impl Scan {
     fn new(kind: Unread) -> Self {
+        Scan::of(kind.name(), kind == Unread::Script)
+    }
+
+    /// The scan of the text of an element named `name`: script data when
+    /// `script`, else RAWTEXT or RCDATA (which end alike).
+    pub(super) fn of(name: &'static [u8], script: bool) -> Self {
         Scan {
-            kind,
+            name,
+            script,
             state: State::Text,
+        }
+    }
+
+    /// Where the end tag begins in `text`, read from the start of the
+    /// element's text; `None` when `text` ends first.
+    pub(super) fn end_in(mut self, text: &[u8]) -> Option<usize> {
+        match self.scan(text) {
+            Found::EndTag { at, .. } => Some(at),
+            Found::Nothing => None,
         }
     }
 
@@ -273,7 +289,7 @@ impl Scan {
     /// The start of an end tag read in earlier pieces, as the tokenizer
     /// would read it again (the name's letters in lower case).
     fn carried(&self) -> String {
-        let name = self.kind.name();
+        let name = self.name;
         let letters = match self.state {
             State::LessThan | State::EscapedLessThan(Escape::Single) => return "<".into(),
             State::EndTagOpen { .. } => 0,
@@ -286,8 +302,8 @@ impl Scan {
     /// Reads `text` from the current state: where the end tag starts, or
     /// nothing. `self.state` is left at the state after `text`.
     fn scan(&mut self, text: &[u8]) -> Found {
-        let name = self.kind.name();
-        let script = self.kind == Unread::Script;
+        let name = self.name;
+        let script = self.script;
         let carried = self.carried();
         // Offset of the `<` of the end tag being read, when in this piece.
         let mut lt = None;
@@ -387,6 +403,7 @@ impl Scan {
     }
 }
 
+mod attributes;
 mod svg;
 
 #[cfg(test)]

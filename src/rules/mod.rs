@@ -26,7 +26,7 @@ pub(crate) use apply::{Pruned, is_article_marker, names_article};
 pub use format::Action;
 
 use crate::Error;
-use crate::dom::Dom;
+use crate::dom::{Dom, attribute_names};
 
 /// The built-in rule set, as shipped.
 pub const DEFAULT_RULES: &str = include_str!("default.toml");
@@ -130,6 +130,23 @@ impl RuleSet {
             notes,
             defaults,
         })
+    }
+
+    /// Every attribute name a rule reads (its `attribute`, and the
+    /// attribute selectors of its `selector`, XPath's `@name` included),
+    /// in lower case: those must stay in the tree (see
+    /// [`crate::dom::UnreadAttributes`]).
+    pub(crate) fn attribute_names(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        for rule in &self.compiled.rules {
+            names.extend(rule.attribute.as_ref().map(|(name, _)| name.clone()));
+            for selector in &rule.selectors {
+                names.extend(attribute_names(selector.selector()));
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        names
     }
 
     /// Lines skipped and counts, per rules file.

@@ -61,10 +61,10 @@ fn is_skipped(dom: &Dom, id: NodeId) -> bool {
 /// Parses `html` whole without skipping, then with skipping in pieces of
 /// each size, and compares; returns how many text nodes were skipped.
 fn check(html: &str, chunks: &[usize]) -> usize {
-    let plain = parse_with(html, usize::MAX, false);
+    let plain = parse_with(html, usize::MAX, false, None);
     let expected = dump(&plain, true);
     for &chunk in chunks {
-        let skipped = dump(&parse_with(html, chunk, true), false);
+        let skipped = dump(&parse_with(html, chunk, true, None), false);
         if skipped != expected {
             let diff = similar::TextDiff::from_lines(&expected, &skipped);
             panic!(
@@ -180,9 +180,13 @@ fn svg_content_is_skipped_when_the_scan_can_follow_it() {
         "<svg><style>.a { fill: red }</style><text>t</text></svg>e",
     ] {
         check(html, EVERY_SIZE);
-        let plain = parse_with(html, usize::MAX, false);
+        let plain = parse_with(html, usize::MAX, false, None);
         assert!(inside_svg(&plain) > 0, "{html}");
-        assert_eq!(inside_svg(&parse_with(html, usize::MAX, true)), 0, "{html}");
+        assert_eq!(
+            inside_svg(&parse_with(html, usize::MAX, true, None)),
+            0,
+            "{html}"
+        );
     }
 }
 
@@ -197,8 +201,8 @@ fn svg_content_the_scan_cannot_follow_is_parsed_as_before() {
         "<svg/><p>x</p>",
     ] {
         check(html, EVERY_SIZE);
-        let plain = parse_with(html, usize::MAX, false);
-        let skipped = parse_with(html, usize::MAX, true);
+        let plain = parse_with(html, usize::MAX, false, None);
+        let skipped = parse_with(html, usize::MAX, true, None);
         assert_eq!(inside_svg(&plain), inside_svg(&skipped), "{html}");
     }
 }
@@ -223,7 +227,7 @@ fn script_and_style_types() {
 }
 
 /// Pages of the readability corpus (when present) and the samples.
-fn pages() -> Vec<std::path::PathBuf> {
+pub(super) fn pages() -> Vec<std::path::PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let corpus = root.join("../shared/corpus/readability");
     let mut pages: Vec<_> = std::fs::read_dir(corpus)

@@ -1,0 +1,648 @@
+//! Tags read ahead of html5ever's tokenizer, in the input queue, to take
+//! out of them what would cost the tokenizer and the tree for nothing:
+//!
+//! - Attributes that nothing reads: `data-*` and `aria-*` attributes,
+//!   event handlers and a few more. On the readability pages they are 1 MB
+//!   of the 13 MB left to tokenize once scripts and styles are skipped, and
+//!   they cost more than their bytes: each `data-*` name is a new interned
+//!   atom, and every attribute one more allocation in the tree. What goes
+//!   is chosen by name ([`UnreadAttributes::drops`]): the names a stage
+//!   reads ([`READ`]) and every name the rules can ask about (attribute
+//!   conditions, attribute selectors, XPath `@name`) stay.
+//! - Any tag's attributes past [`MAX_ATTRIBUTES`]: the tokenizer's check
+//!   for duplicates is quadratic in a tag's attributes (see `attrs.rs`).
+//!
+//! The scan follows the tokenizer's states through text, tags, comments,
+//! doctypes and bogus comments, so it reads only what the tokenizer will
+//! read as markup (a script's text, skipped or not, is never mistaken for
+//! tags), and an attribute is cut out only where the tokenizer reads the
+//! rest of the tag the same way without it (see [`Attribute::can_go`]).
+//! Where the tokenizer's way on depends on the tree builder, the scan
+//! waits for its decision: after a start tag that can open a raw-text
+//! element it waits for that tag's token, then reads on, or finds the end
+//! tag of the raw text and waits for that. A CDATA section (text in SVG
+//! and MathML, a comment elsewhere) is decided when the tokenizer gets
+//! there, so the rest of the page is bounded by [`bound`] there, which
+//! assumes nothing about it, and read as it is.
+//!
+//! Comparing the trees html5ever builds with and without the scan, on
+//! real pages and on generated tags, is in the tests.
+
+use super::Scan;
+use crate::dom::attrs::{MAX_ATTRIBUTES, bound};
+use html5ever::LocalName;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::states::RawKind;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult};
+use rustc_hash::FxHashSet;
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// Names [`is_unread`] takes that a stage reads:
+/// lazy-loading image sources (the Markdown stage and the assets), and
+/// ARIA's hidden flag and labels (rules, embeds). A stage that starts
+/// reading another such attribute must list it here (a test checks the
+/// sources for names they use that would be dropped).
+pub(crate) const READ: &[&str] = &[
+    "data-src",
+    "data-original",
+    "data-lazy-src",
+    "data-url",
+    "data-srcset",
+    "aria-hidden",
+    "aria-label",
+];
+
+/// Which attributes are taken out of start tags before tokenizing.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct UnreadAttributes {
+    /// Names the rules read, in lower case: never dropped.
+    read: FxHashSet<String>,
+}
+
+impl UnreadAttributes {
+    /// Drops the unread attributes but those named in `read` (any case).
+    pub(crate) fn new<I, S>(read: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        UnreadAttributes {
+            read: read
+                .into_iter()
+                .map(|n| n.as_ref().to_ascii_lowercase())
+                .collect(),
+        }
+    }
+
+    /// Whether the attribute named `name` (as written in the tag, or as
+    /// the tree has it) goes. Names with a NUL or a U+FFFD are kept: the
+    /// tokenizer reads a NUL as U+FFFD, and both spellings must agree.
+    pub(crate) fn drops(&self, name: &[u8]) -> bool {
+        // Most names are in lower case already.
+        let lower = if name.iter().any(u8::is_ascii_uppercase) {
+            Cow::Owned(name.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(name)
+        };
+        is_unread(&lower)
+            && !lower.contains(&0)
+            && !lower.windows(3).any(|w| w == "\u{fffd}".as_bytes())
+            && !READ.iter().any(|r| r.as_bytes() == &*lower)
+            && std::str::from_utf8(&lower).is_ok_and(|n| !self.read.contains(n))
+    }
+}
+
+/// Names no stage reads: `data-*` and `aria-*` (but [`READ`]), event
+/// handlers (`on` and letters: `onclick`, `onload`), and attributes that
+/// tell a browser how and when to load, focus or edit an element, and
+/// script frameworks' hooks.
+fn is_unread(name: &[u8]) -> bool {
+    match name {
+        [b'd', b'a', b't', b'a', b'-', ..] | [b'a', b'r', b'i', b'a', b'-', ..] => true,
+        [b'o', b'n', rest @ ..] => !rest.is_empty() && rest.iter().all(u8::is_ascii_lowercase),
+        b"allow" | b"allowfullscreen" | b"allowtransparency" | b"async" | b"autocomplete"
+        | b"contenteditable" | b"crossorigin" | b"decoding" | b"defer" | b"draggable"
+        | b"fetchpriority" | b"frameborder" | b"hreflang" | b"integrity" | b"jsaction"
+        | b"jscontroller" | b"jsdata" | b"jslog" | b"jsmodel" | b"jsname" | b"loading"
+        | b"marginheight" | b"marginwidth" | b"nonce" | b"referrerpolicy" | b"scrolling"
+        | b"sizes" | b"spellcheck" | b"tabindex" | b"target" => true,
+        _ => false,
+    }
+}
+
+/// Forwards tokens to `inner` and, whenever the tokenizer is in its data
+/// state at a place the scan has not read yet, reads ahead in `queue`:
+/// takes the unread attributes out of start tags, and every attribute
+/// past [`MAX_ATTRIBUTES`] out of any tag, up to the next start tag after
+/// which the tree builder decides how the tokenizer goes on (a raw-text
+/// element's), where it waits for that tag's token. It sits before the
+/// depth cap, so it sees every token the tokenizer emits.
+///
+/// It reads the whole page from one piece of input (`start`); a page fed
+/// in pieces is bounded beforehand by [`crate::dom::attrs::bound`].
+pub(crate) struct Ahead<'a, S> {
+    pub(crate) inner: S,
+    queue: Rc<BufferQueue>,
+    /// `None`: only the attribute bound is applied.
+    unread: Option<&'a UnreadAttributes>,
+    mode: Cell<Mode>,
+    /// The address just past the page's text: the piece of the queue that
+    /// ends there is the rest of the page.
+    text_end: Cell<usize>,
+    scratch: RefCell<Scratch>,
+}
+
+/// Where the scan is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Mode {
+    /// Not reading (the page comes in pieces, or the rest of it is read).
+    Off,
+    /// Read up to a tag after which the tree builder decides, and this
+    /// many bytes of the page follow that tag.
+    Waiting { after: u32 },
+}
+
+/// Scratch space kept between scans.
+#[derive(Default)]
+struct Scratch {
+    attributes: Vec<Attribute>,
+    cuts: Vec<(u32, u32)>,
+}
+
+impl<'a, S: TokenSink> Ahead<'a, S> {
+    /// Off until [`Ahead::start`].
+    pub(crate) fn new(
+        inner: S,
+        queue: Rc<BufferQueue>,
+        unread: Option<&'a UnreadAttributes>,
+    ) -> Self {
+        Ahead {
+            inner,
+            queue,
+            unread,
+            mode: Cell::new(Mode::Off),
+            text_end: Cell::new(0),
+            scratch: RefCell::default(),
+        }
+    }
+
+    /// Reads ahead from the start of the page, which must be all of the
+    /// queue, before the tokenizer reads it.
+    pub(crate) fn start(&self) {
+        let Some(front) = self.queue.peek_front_chunk_mut() else {
+            return;
+        };
+        self.text_end.set(front.as_ptr() as usize + front.len());
+        drop(front);
+        self.read_ahead();
+    }
+
+    /// Whether the tokenizer has read the tag the scan waits at: the rest
+    /// of the page is then one piece, no longer than what followed it.
+    fn reached(&self, after: u32) -> bool {
+        self.queue.peek_front_chunk_mut().is_none_or(|front| {
+            front.as_ptr() as usize + front.len() == self.text_end.get() && front.len32() <= after
+        })
+    }
+
+    /// Scans from the front of the queue (data-state text) and applies
+    /// the cuts.
+    fn read_ahead(&self) {
+        let mut scratch = self.scratch.borrow_mut();
+        let Some(front) = self.queue.pop_front() else {
+            self.mode.set(Mode::Off);
+            return;
+        };
+        let stop = plan(front.as_bytes(), self.unread, &mut scratch);
+        let len = front.len32();
+        let (mode, rest) = match stop {
+            Stop::After(end) => (
+                Mode::Waiting {
+                    after: len - end as u32,
+                },
+                None,
+            ),
+            Stop::End => (Mode::Off, None),
+            Stop::Unsure(at) => (Mode::Off, Some(at)),
+        };
+        self.mode.set(mode);
+        // Past a CDATA section the scan cannot tell markup from text: the
+        // rest is bounded as a page fed in pieces is, and read as it is.
+        let tail = rest.map(|at| match bound(&front[at..]) {
+            Cow::Owned(bounded) => StrTendril::from_slice(&bounded),
+            Cow::Borrowed(_) => front.subtendril(at as u32, len - at as u32),
+        });
+        let end = rest.map_or(len, |at| at as u32);
+        push_pieces(&self.queue, &front, &scratch.cuts, end, tail);
+    }
+
+    /// After a raw-text element's start tag: bounds the end tag that ends
+    /// its text, and waits for it.
+    fn at_raw_text(&self, name: &LocalName, script: bool) {
+        let Some(name) = RAW_TEXT.iter().find(|n| name.as_bytes() == **n) else {
+            self.mode.set(Mode::Off);
+            return;
+        };
+        let mut scratch = self.scratch.borrow_mut();
+        scratch.cuts.clear();
+        let Some(front) = self.queue.pop_front() else {
+            self.mode.set(Mode::Off);
+            return;
+        };
+        let text = front.as_bytes();
+        let end = Scan::of(name, script)
+            .end_in(text)
+            .and_then(|lt| scan_tag(text, lt + 2, &mut scratch.attributes).map(|end| (lt, end)));
+        match end {
+            Some((_, end)) => {
+                let Scratch { attributes, cuts } = &mut *scratch;
+                bound_cut(attributes, end, cuts);
+                let len = front.len32();
+                self.mode.set(Mode::Waiting {
+                    after: len - end as u32,
+                });
+                push_pieces(&self.queue, &front, cuts, len, None);
+            }
+            None => {
+                self.mode.set(Mode::Off);
+                self.queue.push_front(front);
+            }
+        }
+    }
+}
+
+impl<S: TokenSink> TokenSink for Ahead<'_, S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
+        // Tags, comments and doctypes end at a `>` the tokenizer has just
+        // read: the queue's front is what follows.
+        let ends_at_gt = matches!(
+            token,
+            Token::TagToken(_) | Token::CommentToken(_) | Token::DoctypeToken(_)
+        );
+        let start_tag = match &token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => Some(tag.name.clone()),
+            _ => None,
+        };
+        let result = self.inner.process_token(token, line_number);
+        if let Mode::Waiting { after } = self.mode.get()
+            && ends_at_gt
+            && self.reached(after)
+        {
+            match &result {
+                TokenSinkResult::Continue
+                | TokenSinkResult::Script(_)
+                | TokenSinkResult::EncodingIndicator(_) => self.read_ahead(),
+                TokenSinkResult::RawData(kind) => match &start_tag {
+                    Some(name) => self.at_raw_text(name, *kind == RawKind::ScriptData),
+                    None => self.mode.set(Mode::Off),
+                },
+                TokenSinkResult::Plaintext => self.mode.set(Mode::Off),
+            }
+        }
+        result
+    }
+
+    pass_on_to_inner!();
+}
+
+/// Start tags after which the tree builder may switch the tokenizer to
+/// raw text: the scan waits there for its decision.
+const RAW_TEXT: &[&[u8]] = &[
+    b"iframe",
+    b"noembed",
+    b"noframes",
+    b"noscript",
+    b"plaintext",
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+];
+
+/// Puts `front` back in the queue without the `cuts` (sorted, before
+/// `end`), up to `end`, then `tail` (the rest, when it differs from
+/// `front`'s).
+fn push_pieces(
+    queue: &BufferQueue,
+    front: &StrTendril,
+    cuts: &[(u32, u32)],
+    end: u32,
+    tail: Option<StrTendril>,
+) {
+    let len = front.len32();
+    if cuts.is_empty() && end == len && tail.is_none() {
+        queue.push_front(front.clone());
+        return;
+    }
+    if let Some(tail) = tail {
+        queue.push_front(tail);
+    } else if end < len {
+        queue.push_front(front.subtendril(end, len - end));
+    }
+    // The kept pieces, last first, since each goes to the queue's front.
+    let mut to = end;
+    for &(from, upto) in cuts.iter().rev() {
+        queue.push_front(front.subtendril(upto, to - upto));
+        to = from;
+    }
+    queue.push_front(front.subtendril(0, to));
+}
+
+/// How a scan ended.
+#[derive(Debug, PartialEq)]
+enum Stop {
+    /// At the end of a start tag after which the tree builder decides
+    /// what comes next: the offset after its `>`.
+    After(usize),
+    /// At the end of the text: nothing after is a tag.
+    End,
+    /// At a CDATA section (`<![CDATA[`), text in SVG and MathML but a
+    /// comment up to the first `>` elsewhere, which the tokenizer decides
+    /// when it gets there: its offset.
+    Unsure(usize),
+}
+
+/// Reads data-state `text` to where the tokenizer's reading depends on the
+/// tree builder, following its states through tags, comments, doctypes
+/// and bogus comments; fills `scratch.cuts` with the byte ranges to take
+/// out of the tags on the way (the unread attributes of start tags and
+/// any tag's attributes past [`MAX_ATTRIBUTES`]), in order.
+fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -> Stop {
+    let Scratch { attributes, cuts } = scratch;
+    cuts.clear();
+    let mut at = 0;
+    loop {
+        let Some(lt) = memchr::memchr(b'<', &text[at..]).map(|i| at + i) else {
+            return Stop::End;
+        };
+        let Some(&next) = text.get(lt + 1) else {
+            return Stop::End;
+        };
+        at = match next {
+            b if b.is_ascii_alphabetic() => {
+                let Some(end) = scan_tag(text, lt + 1, attributes) else {
+                    // A tag the input ends in is dropped.
+                    return Stop::End;
+                };
+                if let Some(unread) = unread {
+                    drop_unread(
+                        text,
+                        &attributes[..attributes.len().min(MAX_ATTRIBUTES)],
+                        unread,
+                        cuts,
+                    );
+                }
+                bound_cut(attributes, end, cuts);
+                if is_raw_text(&text[lt + 1..end]) {
+                    return Stop::After(end);
+                }
+                end
+            }
+            b'/' => match text.get(lt + 2) {
+                Some(b) if b.is_ascii_alphabetic() => {
+                    let Some(end) = scan_tag(text, lt + 2, attributes) else {
+                        return Stop::End;
+                    };
+                    bound_cut(attributes, end, cuts);
+                    end
+                }
+                // `</>` is nothing; `</` and another byte a bogus comment.
+                Some(b'>') => lt + 3,
+                Some(_) => match memchr::memchr(b'>', &text[lt + 2..]) {
+                    Some(i) => lt + 2 + i + 1,
+                    None => return Stop::End,
+                },
+                None => return Stop::End,
+            },
+            b'!' if text[lt..].starts_with(b"<![CDATA[") => return Stop::Unsure(lt),
+            b'!' if text[lt..].starts_with(b"<!--") => match comment_end(text, lt) {
+                Some(end) => end,
+                None => return Stop::End,
+            },
+            // A doctype, or a bogus comment: both end at the first `>`.
+            b'!' | b'?' => match memchr::memchr(b'>', &text[lt + 2..]) {
+                Some(i) => lt + 2 + i + 1,
+                None => return Stop::End,
+            },
+            // `<` and anything else is text.
+            _ => lt + 1,
+        };
+    }
+}
+
+/// Cuts the unread `attributes` of a start tag. A name goes with all its
+/// copies or not at all: the tokenizer keeps the first of a name, so
+/// taking out some copies could let another one's value stand.
+fn drop_unread(
+    text: &[u8],
+    attributes: &[Attribute],
+    unread: &UnreadAttributes,
+    cuts: &mut Vec<(u32, u32)>,
+) {
+    let name = |a: &Attribute| &text[a.name.0..a.name.1];
+    let goes = |a: &Attribute| unread.drops(name(a));
+    // Names with a copy that cannot go: almost always none, and a tag
+    // with many of them keeps all its attributes.
+    let mut stuck = [&b""[..]; MAX_STUCK];
+    let mut count = 0;
+    for a in attributes.iter().filter(|a| goes(a) && !a.can_go(text)) {
+        if count == MAX_STUCK {
+            return;
+        }
+        stuck[count] = name(a);
+        count += 1;
+    }
+    for a in attributes {
+        if goes(a)
+            && !stuck[..count]
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(name(a)))
+        {
+            cuts.push((a.name.0 as u32, a.end as u32));
+        }
+    }
+}
+
+/// Names a tag can have that [`drop_unread`] cannot take out everywhere.
+const MAX_STUCK: usize = 4;
+
+/// Where a comment starting at `lt` (`<!--`) ends: after the first `-->`
+/// or `--!>` from its second byte on (so `<!-->` and `<!--->` end at once,
+/// as the tokenizer reads them).
+fn comment_end(text: &[u8], lt: usize) -> Option<usize> {
+    let mut at = lt + 2;
+    loop {
+        at += memchr::memmem::find(&text[at..], b"--")?;
+        match text.get(at + 2) {
+            Some(b'>') => return Some(at + 3),
+            Some(b'!') if text.get(at + 3) == Some(&b'>') => return Some(at + 4),
+            _ => at += 1,
+        }
+    }
+}
+
+/// Whether the tag whose name starts `tag` (after its `<`) opens a
+/// raw-text element.
+fn is_raw_text(tag: &[u8]) -> bool {
+    let len = tag
+        .iter()
+        .position(|&b| CLASS[usize::from(b)] & (SPACE | SLASH | GT) != 0)
+        .unwrap_or(tag.len());
+    let name = &tag[..len];
+    RAW_TEXT.iter().any(|n| name.eq_ignore_ascii_case(n))
+}
+
+/// Cuts a tag's attributes past [`MAX_ATTRIBUTES`], up to its `>` at
+/// `end - 1`, as [`bound`] does.
+fn bound_cut(attributes: &[Attribute], end: usize, cuts: &mut Vec<(u32, u32)>) {
+    if let Some(first) = attributes.get(MAX_ATTRIBUTES) {
+        cuts.push((first.name.0 as u32, (end - 1) as u32));
+    }
+}
+
+/// One attribute of a tag: its name's byte range, and where it ends
+/// (after its value, or after its name when it has none).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Attribute {
+    name: (usize, usize),
+    end: usize,
+}
+
+impl Attribute {
+    /// Whether the tokenizer reads the tag without this attribute as it
+    /// reads it with it, but for the attribute. It does when the attribute
+    /// starts after white space or a quote (after `/`, as in `<br/x>`, the
+    /// `/` would then close the tag) and no `=` comes next (which, after an
+    /// attribute with no value, would give that one a value).
+    fn can_go(&self, text: &[u8]) -> bool {
+        let after_slash = self.name.0 > 0 && text[self.name.0 - 1] == b'/';
+        let next = text[self.end..].iter().find(|&&b| !is_space(b));
+        !after_slash && next != Some(&b'=')
+    }
+}
+
+/// The tokenizer's states inside a tag (the HTML standard's tag name and
+/// attribute states).
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum State {
+    TagName,
+    BeforeName,
+    Name,
+    AfterName,
+    BeforeValue,
+    Quoted(u8),
+    AfterQuoted,
+    Unquoted,
+    SelfClosing,
+}
+
+/// Byte classes in a tag, as bits: what ends a run of a tag name
+/// (white space, `/`, `>`), of an attribute name (those and `=`), or of
+/// an unquoted value (white space, `>`).
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQUALS: u8 = 8;
+
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    table[b' ' as usize] = SPACE;
+    table[b'\t' as usize] = SPACE;
+    table[b'\n' as usize] = SPACE;
+    table[b'\r' as usize] = SPACE;
+    table[0x0C] = SPACE;
+    table[b'/' as usize] = SLASH;
+    table[b'>' as usize] = GT;
+    table[b'=' as usize] = EQUALS;
+    table
+};
+
+/// The offset of the first byte from `at` in one of the `classes`.
+fn run_end(text: &[u8], at: usize, classes: u8) -> Option<usize> {
+    let run = text[at..]
+        .iter()
+        .position(|&b| CLASS[usize::from(b)] & classes != 0)?;
+    Some(at + run)
+}
+
+/// Reads a tag from its name at `at` (just after `<` or `</`): fills
+/// `attributes` with its attributes, and returns the offset after its `>`, or
+/// `None` when `text` ends first.
+fn scan_tag(text: &[u8], at: usize, attributes: &mut Vec<Attribute>) -> Option<usize> {
+    use State::*;
+    attributes.clear();
+    let mut state = TagName;
+    let mut i = at;
+    loop {
+        // Names, values and unquoted values are most of a tag's bytes:
+        // jump to the byte that ends them.
+        match state {
+            TagName => i = run_end(text, i, SPACE | SLASH | GT)?,
+            Name => {
+                i = run_end(text, i, SPACE | SLASH | GT | EQUALS)?;
+                if let Some(a) = attributes.last_mut() {
+                    a.name.1 = i;
+                    a.end = i;
+                }
+            }
+            Unquoted => {
+                i = run_end(text, i, SPACE | GT)?;
+                set_end(attributes, i);
+            }
+            Quoted(q) => {
+                i += memchr::memchr(q, &text[i..])? + 1;
+                set_end(attributes, i);
+                state = AfterQuoted;
+                continue;
+            }
+            _ => {}
+        }
+        let b = *text.get(i)?;
+        // A tag ends at `>` in every other state.
+        if b == b'>' {
+            return Some(i + 1);
+        }
+        // After a quoted value (but for white space and `/`, which it
+        // reads alike) and after a `/` not followed by `>`, the byte is
+        // read again in the before-name state.
+        if matches!(state, AfterQuoted | SelfClosing) {
+            state = BeforeName;
+        }
+        let class = CLASS[usize::from(b)];
+        state = match state {
+            // The runs above end at these bytes only.
+            TagName if class == SPACE => BeforeName,
+            Name if class == SPACE => AfterName,
+            TagName | Name if class == SLASH => SelfClosing,
+            Name => {
+                set_end(attributes, i + 1);
+                BeforeValue
+            }
+            Unquoted => BeforeName,
+            BeforeName | AfterName | BeforeValue if class == SPACE => state,
+            BeforeName | AfterName if class == SLASH => SelfClosing,
+            AfterName if class == EQUALS => {
+                set_end(attributes, i + 1);
+                BeforeValue
+            }
+            // Any other byte starts an attribute (`=` too, where no name
+            // is open: the name then begins with it).
+            BeforeName | AfterName => {
+                attributes.push(Attribute {
+                    name: (i, i + 1),
+                    end: i + 1,
+                });
+                i += 1;
+                state = Name;
+                continue;
+            }
+            BeforeValue if b == b'"' || b == b'\'' => Quoted(b),
+            BeforeValue => {
+                state = Unquoted;
+                continue;
+            }
+            TagName | Quoted(_) | AfterQuoted | SelfClosing => unreachable!("handled above"),
+        };
+        i += 1;
+    }
+}
+
+/// The attribute being read now ends at `end`.
+fn set_end(attributes: &mut [Attribute], end: usize) {
+    if let Some(a) = attributes.last_mut() {
+        a.end = end;
+    }
+}
+
+/// White space as the tokenizer reads it in a tag (`\r` is read as `\n`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
+}
+
+#[cfg(test)]
+mod tests;

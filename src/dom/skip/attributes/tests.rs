@@ -1,0 +1,296 @@
+//! Taking attributes out before the tokenizer reads them must leave the
+//! tree html5ever builds, but for attributes that [`UnreadAttributes`]
+//! drops; and the attribute bound must hold for every tag the tokenizer
+//! reads, wherever the scan had to wait.
+
+use super::*;
+use crate::dom::parse::parse_with;
+use crate::dom::{Dom, NodeData};
+use html5ever::tokenizer::{Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{TreeBuilder, TreeBuilderOpts};
+use html5ever::{TokenizerResult, local_name};
+use markup5ever_rcdom::RcDom;
+
+/// One node per line: its depth and what it is; an element's attributes
+/// apart. SVG content is left out (it is skipped when it can be), and so
+/// is the text of scripts and styles (skipped too).
+fn lines(dom: &Dom) -> Vec<(String, Vec<(String, String)>)> {
+    let mut depth = vec![0usize; dom.len()];
+    let mut hidden = vec![false; dom.len()];
+    let mut out = Vec::new();
+    for id in dom.ids() {
+        if let Some(p) = dom.parent(id) {
+            depth[id.index()] = depth[p.index()] + 1;
+            let svg = dom
+                .element(p)
+                .is_some_and(|e| e.is_named(&local_name!("svg")) || &*e.name == "svg");
+            let raw = dom
+                .element(p)
+                .is_some_and(|e| matches!(&*e.name, "script" | "style"));
+            hidden[id.index()] = hidden[p.index()] || svg || (raw && dom.text(id).is_some());
+        }
+        if hidden[id.index()] {
+            continue;
+        }
+        let d = depth[id.index()];
+        out.push(match dom.data(id) {
+            NodeData::Document => (format!("{d} #document"), Vec::new()),
+            NodeData::Element(e) => (
+                format!("{d} <{:?} {}>", e.ns, &*e.name),
+                e.attrs()
+                    .map(|(n, v)| (n.to_string(), v.to_string()))
+                    .collect(),
+            ),
+            NodeData::Text(t) => (format!("{d} {t:?}"), Vec::new()),
+        });
+    }
+    out
+}
+
+/// Parses `html` whole with the unread attributes taken out, and without,
+/// and checks that the trees are the same but for attributes `unread`
+/// drops (which may also stay); returns how many went.
+fn check_dropped(html: &str, unread: &UnreadAttributes) -> usize {
+    let plain = lines(&parse_with(html, usize::MAX, true, None));
+    let dropped = lines(&parse_with(html, usize::MAX, true, Some(unread)));
+    assert_eq!(
+        plain.len(),
+        dropped.len(),
+        "node counts differ for {html:.300}"
+    );
+    let mut gone = 0;
+    for ((head, all), (head2, kept)) in plain.iter().zip(&dropped) {
+        assert_eq!(head, head2, "in {html:.300}");
+        let expected: Vec<&(String, String)> = all
+            .iter()
+            .filter(|a| !unread.drops(a.0.as_bytes()) || kept.contains(a))
+            .collect();
+        assert_eq!(
+            kept.iter().collect::<Vec<_>>(),
+            expected,
+            "{head} in {html:.300}"
+        );
+        gone += all.len() - kept.len();
+    }
+    gone
+}
+
+fn unread() -> UnreadAttributes {
+    UnreadAttributes::new(["data-keep", "ONKEEP"])
+}
+
+#[test]
+fn unread_names_are_dropped_and_read_ones_kept() {
+    let u = unread();
+    for name in [
+        "data-id",
+        "DATA-Track",
+        "aria-controls",
+        "onclick",
+        "onLoad",
+        "tabindex",
+        "target",
+    ] {
+        assert!(u.drops(name.as_bytes()), "{name}");
+    }
+    for name in [
+        "class",
+        "id",
+        "href",
+        "src",
+        "style",
+        "data-src",
+        "data-srcset",
+        "aria-hidden",
+        "aria-label",
+        "data-keep",
+        "onkeep",
+        "on",
+        "one-2",
+        "data\0-x",
+        "data-\0x",
+        "data-\u{fffd}",
+        "hidden",
+        "role",
+    ] {
+        assert!(!u.drops(name.as_bytes()), "{name}");
+    }
+}
+
+#[test]
+fn tags_lose_only_unread_attributes() {
+    let u = unread();
+    for html in [
+        r#"<div data-x="1" class="a" onclick="f()">t</div><p data-y=2>x</p>"#,
+        r#"<a href="/a"data-x="1"title="t">x</a><a data-x = "1" href=b>y</a>"#,
+        r#"<img src=a.png data-x=1/><br/data-x=1><br data-x/><br data-x="1"/>"#,
+        r#"<p checked data-x="1" ="v">a</p><p checked data-x="1"="v">b</p>"#,
+        r#"<p data-x=1 =y data-z>c</p><p =x data-a>d</p><p data-a data-a=2 DATA-A=3>e</p>"#,
+        "<p\tdata-x='1'\r\ndata-y=\"2\"\x0cclass=c>f</p><P DATA-X=1 CLASS=D>g</P>",
+        r#"<p data-x="a > b" class='c "d" e'>h</p><p data-x='>'>i</p><p data-x=">>">j</p>"#,
+        r#"<p data-x=a"b class=c>k</p><p data-x=`x` data-y=<>l</p><p data-keep=1 onkeep=2>m</p>"#,
+        "<p data-\0x=1 data-x\0=2>n</p><p data-\u{fffd}=3>o</p>",
+        r#"<svg data-x="1" class="i"><path data-y="2" d="M0"/></svg><p data-z>p</p>"#,
+        r#"<title data-x=1>a <b data-y=2>t</title><textarea data-x>a <b data-y=2></textarea><p data-z=3>q</p>"#,
+        r#"<script data-x=1>var a = "<p data-y=2>";</script><style data-x>p{}</style><p data-z>r</p>"#,
+        r#"<script type="application/ld+json" data-x>{"a": "<p data-y>"}</script><p data-z>s</p>"#,
+        r#"<noscript data-x><p data-y>t</p></noscript><iframe data-x><p data-y></iframe><p data-z>u</p>"#,
+        r#"<!-- <p data-x=1> --><p data-y>v</p><!--><p data-z>w</p><!---><p data-q>x</p>"#,
+        r#"<!-- a --!><p data-y>v</p><!DOCTYPE html data-x><p data-z>w</p><?pi data-x><p data-q>x</p>"#,
+        r#"</p data-x=1><p data-y>a</p></><p data-z>b</p></ x data-q><p data-r>c</p>"#,
+        r#"<svg><![CDATA[<p data-x>]]></svg><p data-y>a</p><![CDATA[ <p data-z> ]]><p data-q>b</p>"#,
+        r#"<math><mi data-x>x</mi></math><select data-x><option data-y>o</select><p data-z>a</p>"#,
+        r#"<table data-x><tr data-y><td data-z>a</td></tr></table><p data-q>b</p>"#,
+        r#"a < b <p data-x>c</p> d <3 <p data-y>e</p>&lt;p data-z&gt;<p data-q>f</p>"#,
+        r#"<plaintext data-x><p data-y>a</p>"#,
+        r#"<p data-x="unclosed>a</p><p data-y>b</p>"#,
+        r#"<p data-x=1"#,
+        r#"<xmp data-x><p data-y></xmp><noembed><p data-z></noembed><p data-q>a</p>"#,
+    ] {
+        check_dropped(html, &u);
+    }
+}
+
+/// Tags made of names, values and separators in every order, with the
+/// bytes that change the tokenizer's state among them.
+#[test]
+fn generated_tags_lose_only_unread_attributes() {
+    let u = unread();
+    let parts = [
+        "data-x",
+        "class",
+        "DATA-Y",
+        "onclick",
+        "=",
+        "\"",
+        "'",
+        "a",
+        " ",
+        "/",
+        "\n",
+        "\r",
+        "\"v\"",
+        "'w'",
+        "x=y",
+        "data-z=\"1\"",
+        "<",
+        "&amp;",
+        "`",
+        "title",
+        "aria-b",
+    ];
+    let n = parts.len();
+    let mut gone = 0;
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..4000 {
+        let mut tag = String::from("<p ");
+        for _ in 0..8 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            tag.push_str(parts[(seed % n as u64) as usize]);
+        }
+        let html = format!("<div>{tag}>t</p><p data-after class=c>u</p></div>");
+        gone += check_dropped(&html, &u);
+    }
+    assert!(gone > 1000, "{gone}");
+}
+
+/// Real pages (see `pages` in the skipping tests).
+#[test]
+fn real_pages_lose_only_unread_attributes() {
+    let u = UnreadAttributes::new(Vec::<String>::new());
+    let mut gone = 0;
+    for page in super::super::tests::pages() {
+        let Ok(bytes) = std::fs::read(&page) else {
+            continue;
+        };
+        let text = crate::input::decode(&bytes, None).text;
+        gone += check_dropped(&text, &u);
+    }
+    assert!(gone > 0);
+}
+
+/// Forwards tokens to the tree builder, noting the most attributes any
+/// tag had when it reached it.
+struct Widest<S> {
+    inner: S,
+    most: Cell<usize>,
+}
+
+impl<S: TokenSink> TokenSink for Widest<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &token {
+            self.most.set(self.most.get().max(tag.attrs.len()));
+        }
+        self.inner.process_token(token, line)
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
+}
+
+/// The most attributes a tag had when html5ever's tree builder got it,
+/// with the scan ahead of the tokenizer and no other bound.
+fn widest(html: &str) -> usize {
+    let queue = Rc::new(BufferQueue::default());
+    let builder = TreeBuilder::new(RcDom::default(), TreeBuilderOpts::default());
+    let sink = Widest {
+        inner: builder,
+        most: Cell::new(0),
+    };
+    let tokenizer = Tokenizer::new(
+        Ahead::new(sink, Rc::clone(&queue), None),
+        TokenizerOpts::default(),
+    );
+    queue.push_back(StrTendril::from_slice(html));
+    tokenizer.sink.start();
+    while !matches!(tokenizer.feed(&queue), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.inner.most.get()
+}
+
+/// A tag of each kind with far too many attributes after each place
+/// where the scan waits or gives up: each reaches the tree builder
+/// bounded.
+#[test]
+fn every_tag_is_bounded_wherever_the_scan_waited() {
+    let many: String = (0..1000).map(|i| format!(" a{i}=\"v\"")).collect();
+    let wide = format!("<p{many}>x</p{many}>");
+    for before in [
+        "",
+        "<title>t</title>",
+        "<textarea>a</textarea>",
+        "<script>var a;</script>",
+        "<script type=application/ld+json>{}</script>",
+        "<style>p{}</style>",
+        "<noscript>n</noscript>",
+        "<iframe>i</iframe>",
+        "<xmp>x</xmp>",
+        "<svg><style>s</style></svg>",
+        "<svg><![CDATA[ c ]]></svg>",
+        "<![CDATA[ c ]]>",
+        "</>",
+        "<!-- c -->",
+        "<!-->",
+        "<!DOCTYPE html>",
+        "<?pi?>",
+        "</ x>",
+        "a < b",
+        "<svg><title>t</title></svg>",
+    ] {
+        let html = format!("{before}{wide}<title{many}>t</title{many}><p>after{wide}");
+        assert_eq!(widest(&html), MAX_ATTRIBUTES, "after {before:?}");
+    }
+    // Raw text ends at an end tag that can carry attributes too.
+    for element in [
+        "title", "textarea", "script", "style", "noscript", "iframe", "xmp",
+    ] {
+        let html = format!("<{element}>t</{element}{many}><p>x");
+        assert_eq!(widest(&html), MAX_ATTRIBUTES, "{element}");
+    }
+}
