@@ -425,25 +425,33 @@ fn drop_unread(
     cuts: &mut Vec<(u32, u32)>,
 ) {
     let name = |a: &Attribute| &text[a.name.0..a.name.1];
-    let goes = |a: &Attribute| unread.drops(name(a));
     // Names with a copy that cannot go: almost always none, and a tag
     // with many of them keeps all its attributes.
     let mut stuck = [&b""[..]; MAX_STUCK];
     let mut count = 0;
-    for a in attributes.iter().filter(|a| goes(a) && !a.can_go(text)) {
-        if count == MAX_STUCK {
-            return;
-        }
-        stuck[count] = name(a);
-        count += 1;
-    }
-    for a in attributes {
-        if goes(a)
-            && !stuck[..count]
-                .iter()
-                .any(|s| s.eq_ignore_ascii_case(name(a)))
-        {
+    let first = cuts.len();
+    for a in attributes.iter().filter(|a| unread.drops(name(a))) {
+        if a.can_go(text) {
             cuts.push((a.name.0 as u32, a.end as u32));
+        } else if count == MAX_STUCK {
+            cuts.truncate(first);
+            return;
+        } else {
+            stuck[count] = name(a);
+            count += 1;
+        }
+    }
+    if count > 0 {
+        let mut i = first;
+        while i < cuts.len() {
+            let from = cuts[i].0 as usize;
+            let name =
+                &text[from..run_end(text, from, SPACE | SLASH | GT | EQUALS).unwrap_or(from)];
+            if stuck[..count].iter().any(|s| s.eq_ignore_ascii_case(name)) {
+                cuts.remove(i);
+            } else {
+                i += 1;
+            }
         }
     }
 }
