@@ -26,9 +26,11 @@ pub(super) fn parse(html: Cow<'_, str>, unread: Option<&UnreadAttributes>) -> Do
     from_rcdom(rcdom.document, seen, len)
 }
 
-/// The attribute bound, html5ever's tokenizer, the depth cap, the
-/// skipping of unread raw text, then its tree builder into rcdom (what
-/// `html5ever::parse_document` does, with the bounds in between), feeding
+/// html5ever's tokenizer, the scan ahead of it (unread attributes and the
+/// attribute bound; a page fed in pieces is bounded beforehand), the
+/// depth cap, the skipping of unread raw text, then its tree builder into
+/// rcdom (what `html5ever::parse_document` does, with the bounds in
+/// between), feeding
 /// pieces of `chunk` bytes, skipping unread raw text or not (and the
 /// `unread` attributes, when skipping). Also returns how many start tags
 /// reached the tree builder, and their attributes.

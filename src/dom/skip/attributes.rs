@@ -218,11 +218,23 @@ impl<'a, S: TokenSink> Ahead<'a, S> {
         push_pieces(&self.queue, &front, &scratch.cuts, end, tail);
     }
 
+    /// Stops reading ahead, and bounds the rest of the page as a page fed
+    /// in pieces is (for a raw-text element the scan does not know).
+    fn give_up(&self) {
+        self.mode.set(Mode::Off);
+        if let Some(front) = self.queue.pop_front() {
+            match bound(&front) {
+                Cow::Owned(bounded) => self.queue.push_front(StrTendril::from_slice(&bounded)),
+                Cow::Borrowed(_) => self.queue.push_front(front),
+            }
+        }
+    }
+
     /// After a raw-text element's start tag: bounds the end tag that ends
     /// its text, and waits for it.
     fn at_raw_text(&self, name: &LocalName, script: bool) {
         let Some(name) = RAW_TEXT.iter().find(|n| name.as_bytes() == **n) else {
-            self.mode.set(Mode::Off);
+            self.give_up();
             return;
         };
         let mut scratch = self.scratch.borrow_mut();
@@ -278,7 +290,7 @@ impl<S: TokenSink> TokenSink for Ahead<'_, S> {
                 | TokenSinkResult::EncodingIndicator(_) => self.read_ahead(),
                 TokenSinkResult::RawData(kind) => match &start_tag {
                     Some(name) => self.at_raw_text(name, *kind == RawKind::ScriptData),
-                    None => self.mode.set(Mode::Off),
+                    None => self.give_up(),
                 },
                 TokenSinkResult::Plaintext => self.mode.set(Mode::Off),
             }
@@ -355,6 +367,10 @@ enum Stop {
 fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -> Stop {
     let Scratch { attributes, cuts } = scratch;
     cuts.clear();
+    // Inside an SVG image, whose content the skipping sink takes out when
+    // it can follow it in one piece of the queue, attributes are only
+    // bounded: a cut there would end that piece early.
+    let mut svg_until = 0;
     let mut at = 0;
     loop {
         let Some(lt) = memchr::memchr(b'<', &text[at..]).map(|i| at + i) else {
@@ -369,13 +385,16 @@ fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -
                     // A tag the input ends in is dropped.
                     return Stop::End;
                 };
-                if let Some(unread) = unread {
-                    drop_unread(
-                        text,
-                        &attributes[..attributes.len().min(MAX_ATTRIBUTES)],
-                        unread,
-                        cuts,
-                    );
+                if let Some(unread) = unread.filter(|_| lt >= svg_until) {
+                    let own = &attributes[..attributes.len().min(MAX_ATTRIBUTES)];
+                    drop_unread(text, own, unread, cuts);
+                }
+                if lt >= svg_until
+                    && tag_name(&text[lt + 1..]).eq_ignore_ascii_case(b"svg")
+                    && !text[end - 2..].starts_with(b"/>")
+                    && let Some(content) = super::svg::content_end(&text[end..])
+                {
+                    svg_until = end + content;
                 }
                 bound_cut(attributes, end, cuts);
                 if is_raw_text(&text[lt + 1..end]) {
@@ -474,14 +493,19 @@ fn comment_end(text: &[u8], lt: usize) -> Option<usize> {
     }
 }
 
-/// Whether the tag whose name starts `tag` (after its `<`) opens a
-/// raw-text element.
-fn is_raw_text(tag: &[u8]) -> bool {
+/// The name of the tag whose name starts `tag` (after its `<`).
+fn tag_name(tag: &[u8]) -> &[u8] {
     let len = tag
         .iter()
         .position(|&b| CLASS[usize::from(b)] & (SPACE | SLASH | GT) != 0)
         .unwrap_or(tag.len());
-    let name = &tag[..len];
+    &tag[..len]
+}
+
+/// Whether the tag whose name starts `tag` (after its `<`) opens a
+/// raw-text element.
+fn is_raw_text(tag: &[u8]) -> bool {
+    let name = tag_name(tag);
     RAW_TEXT.iter().any(|n| name.eq_ignore_ascii_case(n))
 }
 

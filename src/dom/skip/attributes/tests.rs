@@ -294,3 +294,21 @@ fn every_tag_is_bounded_wherever_the_scan_waited() {
         assert_eq!(widest(&html), MAX_ATTRIBUTES, "{element}");
     }
 }
+
+/// Unread attributes inside an SVG image are left for the skipping sink,
+/// which takes the whole content out when it is in one piece.
+#[test]
+fn svg_content_with_unread_attributes_is_still_skipped() {
+    let u = unread();
+    let html = r#"<p data-a>a<svg data-b viewBox="0 0 1 1"><g data-c><path data-d d="M0"/></g></svg>b<SVG><i data-e></i></SVG></p>"#;
+    let dom = parse_with(html, usize::MAX, true, Some(&u));
+    let svgs: Vec<_> = dom
+        .ids()
+        .filter(|&id| dom.element(id).is_some_and(|e| &*e.name == "svg"))
+        .collect();
+    assert_eq!(svgs.len(), 2);
+    for svg in svgs {
+        assert_eq!(dom.subtree_range(svg).len(), 1, "{html}");
+    }
+    assert!(check_dropped(html, &u) >= 2);
+}
