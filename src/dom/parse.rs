@@ -12,9 +12,12 @@ use markup5ever_rcdom::{Handle, NodeData as RcData, RcDom};
 use std::borrow::Cow;
 use std::rc::Rc;
 
-/// Input is handed to the tokenizer in pieces of this many bytes (a
-/// tendril holds at most 4 GiB, and smaller pieces are gentler on memory).
-const CHUNK: usize = 1 << 20;
+/// Input is handed to the tokenizer whole up to this many bytes, so that
+/// the scan ahead of it sees the page whole (see `skip/attributes.rs`),
+/// and in pieces of this many bytes beyond (a tendril holds at most
+/// 4 GiB). The text the tokenizer is given stays alive as long as the
+/// tree's text nodes, which share it, either way.
+const CHUNK: usize = 16 << 20;
 
 /// Parses `html`, which is dropped (when owned) as soon as the tokenizer
 /// has read it, before the tree is moved into the arena: a large page's
