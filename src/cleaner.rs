@@ -502,6 +502,61 @@ mod tests {
         )
     }
 
+    /// Attributes no stage reads are left out when parsing, unless a rule
+    /// names them: a user's rules on `data-*` and `aria-*` attributes, in
+    /// each format, work as written.
+    #[test]
+    fn rules_on_attributes_nothing_else_reads_still_match() {
+        let words = "Words of the article itself, long enough to be chosen. ".repeat(12);
+        let html = format!(
+            "<html><body><article><h1>Ferry</h1><p>{words}</p>\
+             <div data-component=\"share\">Share widget</div>\
+             <div data-role=\"promo\">Promo widget</div>\
+             <div data-kind=\"teaser\">Teaser widget</div>\
+             <div data-ad-slot=\"x\">Ad widget</div>\
+             <div aria-describedby=\"n\">Note widget</div>\
+             <p>{words}</p></article></body></html>"
+        );
+        let widgets = ["Share", "Promo", "Teaser", "Ad", "Note"];
+        let plain = markdown(&html);
+        for w in widgets {
+            assert!(plain.contains(&format!("{w} widget")), "{w}: {plain}");
+        }
+        let sources = [
+            (
+                "a.toml",
+                "[[rule]]\nname = \"s\"\nselector = '[data-component=\"share\"]'\n",
+            ),
+            ("b.txt", "strip: //div[@data-role='promo']\n"),
+            (
+                "c.toml",
+                "[[rule]]\nname = \"t\"\nattribute = \"DATA-KIND\"\nvalue = 'teaser'\n",
+            ),
+            ("d.txt", "##[data-ad-slot]\n"),
+            (
+                "e.toml",
+                "[[rule]]\nname = \"n\"\nselector = ':is(div:has(> b), [aria-describedby])'\n",
+            ),
+        ];
+        let rules = sources
+            .iter()
+            .map(|(name, text)| crate::RuleSource {
+                name: (*name).into(),
+                text: (*text).into(),
+            })
+            .collect();
+        let cleaner = Cleaner::new(Options {
+            rules,
+            ..Options::default()
+        })
+        .unwrap();
+        let md = cleaner.convert_text(&html).markdown;
+        for w in widgets {
+            assert!(!md.contains(&format!("{w} widget")), "{w}: {md}");
+        }
+        assert!(md.contains("Words of the article"), "{md}");
+    }
+
     #[test]
     fn the_headline_is_written_once_whatever_its_quotation_marks() {
         for heading in [

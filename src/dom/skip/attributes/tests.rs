@@ -312,3 +312,42 @@ fn svg_content_with_unread_attributes_is_still_skipped() {
     }
     assert!(check_dropped(html, &u) >= 2);
 }
+
+/// Every string in the sources that names an attribute this module drops
+/// must be one no stage reads: a stage that starts reading `data-caption`
+/// needs it in [`READ`], or the parser would leave it out. Strings that
+/// are not attribute names are listed here.
+#[test]
+fn no_stage_reads_an_attribute_the_parser_drops() {
+    // Words, and a placeholder image's address ("loading.gif").
+    const NOT_ATTRIBUTES: &[&str] = &["one", "only", "once", "online", "loading"];
+    let u = UnreadAttributes::default();
+    let literal = regex::Regex::new(r#""([A-Za-z][A-Za-z0-9:_-]*)""#).unwrap();
+    let mut files = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src")];
+    let mut found = Vec::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(
+                std::fs::read_dir(&path)
+                    .unwrap()
+                    .flatten()
+                    .map(|e| e.path()),
+            );
+            continue;
+        }
+        let name = path.file_name().unwrap().to_string_lossy();
+        if !name.ends_with(".rs") || name == "tests.rs" || path.ends_with("skip/attributes.rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Unit tests at the end of a file are not a stage.
+        let code = text.split("#[cfg(test)]\nmod tests {").next().unwrap();
+        for c in literal.captures_iter(code) {
+            let s = &c[1];
+            if u.drops(s.as_bytes()) && !NOT_ATTRIBUTES.contains(&s) {
+                found.push(format!("{}: {s}", path.display()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{found:#?}");
+}
