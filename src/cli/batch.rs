@@ -1,7 +1,9 @@
 //! Converting the jobs in parallel (rayon, `--jobs`) while every result is
-//! delivered in input order: workers read pages, convert them and write
-//! their files, and send what they did, numbered, to the calling thread,
-//! which prints and counts in order. A [`Window`] bounds how far the
+//! delivered in input order: workers read pages and convert them, a writer
+//! thread writes their files (each is synced to disk before its rename, so
+//! a worker would otherwise wait on the disk instead of converting), and
+//! what each job came to goes, numbered, to the calling thread, which
+//! prints and counts in order. A [`Window`] bounds how far the
 //! workers run ahead of that thread, so memory is bounded by the pages in
 //! flight, not by the number of pages.
 
@@ -55,25 +57,40 @@ pub(crate) fn run(
     let stop = AtomicBool::new(false);
     let window = Window::new(threads * IN_FLIGHT_PER_WORKER);
     let (tx, rx) = mpsc::sync_channel::<(usize, Outcome)>(threads * IN_FLIGHT_PER_WORKER);
+    let (to_write, writes) = mpsc::sync_channel::<(usize, Write)>(threads * IN_FLIGHT_PER_WORKER);
     let mut sink = Sink::new(plan, progress);
     std::thread::scope(|scope| {
+        let written = tx.clone();
+        scope.spawn(move || {
+            for (i, write) in writes {
+                let _ = written.send((i, write.run()));
+            }
+        });
         scope.spawn(|| {
             let work = jobs.enumerate().take_while(|(i, _)| window.admit(*i));
             pool.install(|| {
-                work.par_bridge().for_each_with(tx, |tx, (i, job)| {
-                    // A panicking worker never delivers its job: let the
-                    // others go instead of waiting for it forever.
-                    let _guard = window.close_on_panic();
-                    let outcome = match job {
-                        _ if stop.load(Ordering::Relaxed) => return,
-                        Ok(job) => process(cleaner, plan, &job),
-                        Err(message) => Outcome {
-                            done: Done::Failed(message),
-                            notes: String::new(),
-                        },
-                    };
-                    let _ = tx.send((i, outcome));
-                });
+                work.par_bridge()
+                    .for_each_with((tx, to_write), |(tx, to_write), (i, job)| {
+                        // A panicking worker never delivers its job: let the
+                        // others go instead of waiting for it forever.
+                        let _guard = window.close_on_panic();
+                        let step = match job {
+                            _ if stop.load(Ordering::Relaxed) => return,
+                            Ok(job) => process(cleaner, plan, &job),
+                            Err(message) => Step::Done(Outcome {
+                                done: Done::Failed(message),
+                                notes: String::new(),
+                            }),
+                        };
+                        match step {
+                            Step::Done(outcome) => {
+                                let _ = tx.send((i, outcome));
+                            }
+                            Step::Write(write) => {
+                                let _ = to_write.send((i, write));
+                            }
+                        }
+                    });
             });
         });
         let mut waiting = BTreeMap::new();
@@ -93,20 +110,58 @@ pub(crate) fn run(
     sink.finish()
 }
 
-/// Converts one page and delivers it (files are written here, in the
-/// worker; text for the sink goes back to the caller).
-fn process(cleaner: &Cleaner, plan: &Plan, job: &Job) -> Outcome {
+/// What a worker hands on for one job.
+enum Step {
+    Done(Outcome),
+    /// A file for the writer thread to write.
+    Write(Write),
+}
+
+/// A page's file to write, and the `--explain` lines that go with it.
+struct Write {
+    path: PathBuf,
+    text: String,
+    notes: String,
+}
+
+impl Write {
+    /// Writes the file (see [`output::write_atomic`]).
+    fn run(self) -> Outcome {
+        let done = match output::write_atomic(&self.path, self.text.as_bytes()) {
+            Ok(()) => Done::Written,
+            Err(e) => Done::Failed(format!("{}: cannot write: {e}", self.path.display())),
+        };
+        Outcome {
+            done,
+            notes: self.notes,
+        }
+    }
+}
+
+/// Converts one page and delivers it (a file to write goes to the writer
+/// thread; text for the sink goes back to the caller).
+fn process(cleaner: &Cleaner, plan: &Plan, job: &Job) -> Step {
     let mut notes = String::new();
     let done = match convert(cleaner, plan, job) {
         Ok(doc) => {
             if plan.explain {
                 notes = report::explain(&job.name, &doc);
             }
-            deliver(plan, job, &doc)
+            match deliver(plan, job, &doc) {
+                Delivery::Done(done) => done,
+                Delivery::Write(path, text) => return Step::Write(Write { path, text, notes }),
+            }
         }
         Err(message) => Done::Failed(message),
     };
-    Outcome { done, notes }
+    Step::Done(Outcome { done, notes })
+}
+
+/// What delivering a page leaves to do.
+enum Delivery {
+    Done(Done),
+    /// The page's file, changed or new, to write.
+    Write(PathBuf, String),
 }
 
 fn convert(cleaner: &Cleaner, plan: &Plan, job: &Job) -> Result<Document, String> {
@@ -165,28 +220,25 @@ fn render(plan: &Plan, job: &Job, doc: &Document) -> String {
     }
 }
 
-fn deliver(plan: &Plan, job: &Job, doc: &Document) -> Done {
+fn deliver(plan: &Plan, job: &Job, doc: &Document) -> Delivery {
     let text = render(plan, job, doc);
     let Target::File(path) = &job.target else {
-        return match write_assets(plan, doc) {
+        return Delivery::Done(match write_assets(plan, doc) {
             Ok(()) => Done::Text(text),
             Err(message) => Done::Failed(format!("{}: {message}", job.name)),
-        };
+        });
     };
     let state = output::existing(path, text.as_bytes());
     if plan.mode == Mode::Check {
-        return Done::Checked(path.clone(), state);
+        return Delivery::Done(Done::Checked(path.clone(), state));
     }
     if let Err(message) = write_assets(plan, doc) {
-        return Done::Failed(format!("{}: {message}", job.name));
+        return Delivery::Done(Done::Failed(format!("{}: {message}", job.name)));
     }
     if state == Existing::Current {
-        return Done::Unchanged;
+        return Delivery::Done(Done::Unchanged);
     }
-    match output::write_atomic(path, text.as_bytes()) {
-        Ok(()) => Done::Written,
-        Err(e) => Done::Failed(format!("{}: cannot write: {e}", path.display())),
-    }
+    Delivery::Write(path.clone(), text)
 }
 
 /// Saves the page's images under `--assets DIR`. A name holds a hash of
