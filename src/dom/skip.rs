@@ -405,6 +405,7 @@ impl Scan {
 
 mod attributes;
 mod svg;
+mod tag;
 
 #[cfg(test)]
 mod tests;

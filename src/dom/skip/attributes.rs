@@ -29,6 +29,9 @@
 //! real pages and on generated tags, is in the tests.
 
 use super::Scan;
+use super::tag::{
+    self, Attribute, EQUALS, GT, SLASH, SPACE, is_space, markup_declaration_end, run_end, tag_name,
+};
 use crate::dom::attrs::{MAX_ATTRIBUTES, bound};
 use html5ever::LocalName;
 use html5ever::tendril::StrTendril;
@@ -246,9 +249,9 @@ impl<'a, S: TokenSink> Ahead<'a, S> {
         let text = front.as_bytes();
         let end = Scan::of(name, script)
             .end_in(text)
-            .and_then(|lt| scan_tag(text, lt + 2, &mut scratch.attributes).map(|end| (lt, end)));
+            .and_then(|lt| tag::scan(text, lt + 2, &mut scratch.attributes));
         match end {
-            Some((_, end)) => {
+            Some((end, _)) => {
                 let Scratch { attributes, cuts } = &mut *scratch;
                 bound_cut(attributes, end, cuts);
                 let len = front.len32();
@@ -381,7 +384,7 @@ fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -
         };
         at = match next {
             b if b.is_ascii_alphabetic() => {
-                let Some(end) = scan_tag(text, lt + 1, attributes) else {
+                let Some((end, self_closing)) = tag::scan(text, lt + 1, attributes) else {
                     // A tag the input ends in is dropped.
                     return Stop::End;
                 };
@@ -390,21 +393,21 @@ fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -
                     drop_unread(text, own, unread, cuts);
                 }
                 if lt >= svg_until
-                    && tag_name(&text[lt + 1..]).eq_ignore_ascii_case(b"svg")
-                    && !text[end - 2..].starts_with(b"/>")
+                    && !self_closing
+                    && tag_name(text, lt + 1).eq_ignore_ascii_case(b"svg")
                     && let Some(content) = super::svg::content_end(&text[end..])
                 {
                     svg_until = end + content;
                 }
                 bound_cut(attributes, end, cuts);
-                if is_raw_text(&text[lt + 1..end]) {
+                if is_raw_text(tag_name(text, lt + 1)) {
                     return Stop::After(end);
                 }
                 end
             }
             b'/' => match text.get(lt + 2) {
                 Some(b) if b.is_ascii_alphabetic() => {
-                    let Some(end) = scan_tag(text, lt + 2, attributes) else {
+                    let Some((end, _)) = tag::scan(text, lt + 2, attributes) else {
                         return Stop::End;
                     };
                     bound_cut(attributes, end, cuts);
@@ -419,12 +422,13 @@ fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -
                 None => return Stop::End,
             },
             b'!' if text[lt..].starts_with(b"<![CDATA[") => return Stop::Unsure(lt),
-            b'!' if text[lt..].starts_with(b"<!--") => match comment_end(text, lt) {
+            // A comment, a doctype or a bogus comment.
+            b'!' => match markup_declaration_end(text, lt) {
                 Some(end) => end,
                 None => return Stop::End,
             },
-            // A doctype, or a bogus comment: both end at the first `>`.
-            b'!' | b'?' => match memchr::memchr(b'>', &text[lt + 2..]) {
+            // A bogus comment: it ends at the first `>`.
+            b'?' => match memchr::memchr(b'>', &text[lt + 2..]) {
                 Some(i) => lt + 2 + i + 1,
                 None => return Stop::End,
             },
@@ -478,34 +482,8 @@ fn drop_unread(
 /// Names a tag can have that [`drop_unread`] cannot take out everywhere.
 const MAX_STUCK: usize = 4;
 
-/// Where a comment starting at `lt` (`<!--`) ends: after the first `-->`
-/// or `--!>` from its second byte on (so `<!-->` and `<!--->` end at once,
-/// as the tokenizer reads them).
-fn comment_end(text: &[u8], lt: usize) -> Option<usize> {
-    let mut at = lt + 2;
-    loop {
-        at += memchr::memmem::find(&text[at..], b"--")?;
-        match text.get(at + 2) {
-            Some(b'>') => return Some(at + 3),
-            Some(b'!') if text.get(at + 3) == Some(&b'>') => return Some(at + 4),
-            _ => at += 1,
-        }
-    }
-}
-
-/// The name of the tag whose name starts `tag` (after its `<`).
-fn tag_name(tag: &[u8]) -> &[u8] {
-    let len = tag
-        .iter()
-        .position(|&b| CLASS[usize::from(b)] & (SPACE | SLASH | GT) != 0)
-        .unwrap_or(tag.len());
-    &tag[..len]
-}
-
-/// Whether the tag whose name starts `tag` (after its `<`) opens a
-/// raw-text element.
-fn is_raw_text(tag: &[u8]) -> bool {
-    let name = tag_name(tag);
+/// Whether a tag with this name opens a raw-text element.
+fn is_raw_text(name: &[u8]) -> bool {
     RAW_TEXT.iter().any(|n| name.eq_ignore_ascii_case(n))
 }
 
@@ -515,14 +493,6 @@ fn bound_cut(attributes: &[Attribute], end: usize, cuts: &mut Vec<(u32, u32)>) {
     if let Some(first) = attributes.get(MAX_ATTRIBUTES) {
         cuts.push((first.name.0 as u32, (end - 1) as u32));
     }
-}
-
-/// One attribute of a tag: its name's byte range, and where it ends
-/// (after its value, or after its name when it has none).
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Attribute {
-    name: (usize, usize),
-    end: usize,
 }
 
 impl Attribute {
@@ -536,144 +506,6 @@ impl Attribute {
         let next = text[self.end..].iter().find(|&&b| !is_space(b));
         !after_slash && next != Some(&b'=')
     }
-}
-
-/// The tokenizer's states inside a tag (the HTML standard's tag name and
-/// attribute states).
-#[derive(Clone, Copy, PartialEq, Debug)]
-enum State {
-    TagName,
-    BeforeName,
-    Name,
-    AfterName,
-    BeforeValue,
-    Quoted(u8),
-    AfterQuoted,
-    Unquoted,
-    SelfClosing,
-}
-
-/// Byte classes in a tag, as bits: what ends a run of a tag name
-/// (white space, `/`, `>`), of an attribute name (those and `=`), or of
-/// an unquoted value (white space, `>`).
-const SPACE: u8 = 1;
-const SLASH: u8 = 2;
-const GT: u8 = 4;
-const EQUALS: u8 = 8;
-
-static CLASS: [u8; 256] = {
-    let mut table = [0u8; 256];
-    table[b' ' as usize] = SPACE;
-    table[b'\t' as usize] = SPACE;
-    table[b'\n' as usize] = SPACE;
-    table[b'\r' as usize] = SPACE;
-    table[0x0C] = SPACE;
-    table[b'/' as usize] = SLASH;
-    table[b'>' as usize] = GT;
-    table[b'=' as usize] = EQUALS;
-    table
-};
-
-/// The offset of the first byte from `at` in one of the `classes`.
-fn run_end(text: &[u8], at: usize, classes: u8) -> Option<usize> {
-    let run = text[at..]
-        .iter()
-        .position(|&b| CLASS[usize::from(b)] & classes != 0)?;
-    Some(at + run)
-}
-
-/// Reads a tag from its name at `at` (just after `<` or `</`): fills
-/// `attributes` with its attributes, and returns the offset after its `>`, or
-/// `None` when `text` ends first.
-fn scan_tag(text: &[u8], at: usize, attributes: &mut Vec<Attribute>) -> Option<usize> {
-    use State::*;
-    attributes.clear();
-    let mut state = TagName;
-    let mut i = at;
-    loop {
-        // Names, values and unquoted values are most of a tag's bytes:
-        // jump to the byte that ends them.
-        match state {
-            TagName => i = run_end(text, i, SPACE | SLASH | GT)?,
-            Name => {
-                i = run_end(text, i, SPACE | SLASH | GT | EQUALS)?;
-                if let Some(a) = attributes.last_mut() {
-                    a.name.1 = i;
-                    a.end = i;
-                }
-            }
-            Unquoted => {
-                i = run_end(text, i, SPACE | GT)?;
-                set_end(attributes, i);
-            }
-            Quoted(q) => {
-                i += memchr::memchr(q, &text[i..])? + 1;
-                set_end(attributes, i);
-                state = AfterQuoted;
-                continue;
-            }
-            _ => {}
-        }
-        let b = *text.get(i)?;
-        // A tag ends at `>` in every other state.
-        if b == b'>' {
-            return Some(i + 1);
-        }
-        // After a quoted value (but for white space and `/`, which it
-        // reads alike) and after a `/` not followed by `>`, the byte is
-        // read again in the before-name state.
-        if matches!(state, AfterQuoted | SelfClosing) {
-            state = BeforeName;
-        }
-        let class = CLASS[usize::from(b)];
-        state = match state {
-            // The runs above end at these bytes only.
-            TagName if class == SPACE => BeforeName,
-            Name if class == SPACE => AfterName,
-            TagName | Name if class == SLASH => SelfClosing,
-            Name => {
-                set_end(attributes, i + 1);
-                BeforeValue
-            }
-            Unquoted => BeforeName,
-            BeforeName | AfterName | BeforeValue if class == SPACE => state,
-            BeforeName | AfterName if class == SLASH => SelfClosing,
-            AfterName if class == EQUALS => {
-                set_end(attributes, i + 1);
-                BeforeValue
-            }
-            // Any other byte starts an attribute (`=` too, where no name
-            // is open: the name then begins with it).
-            BeforeName | AfterName => {
-                attributes.push(Attribute {
-                    name: (i, i + 1),
-                    end: i + 1,
-                });
-                i += 1;
-                state = Name;
-                continue;
-            }
-            BeforeValue if b == b'"' || b == b'\'' => Quoted(b),
-            BeforeValue => {
-                state = Unquoted;
-                continue;
-            }
-            TagName | Quoted(_) | AfterQuoted | SelfClosing => unreachable!("handled above"),
-        };
-        i += 1;
-    }
-}
-
-/// The attribute being read now ends at `end`.
-fn set_end(attributes: &mut [Attribute], end: usize) {
-    if let Some(a) = attributes.last_mut() {
-        a.end = end;
-    }
-}
-
-/// White space as the tokenizer reads it in a tag (`\r` is read as `\n`).
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
 }
 
 #[cfg(test)]

@@ -13,6 +13,8 @@
 //! an end of input first) and the scan gives up: the SVG is then parsed
 //! as html5ever always did. The end tag itself is left to the tokenizer.
 
+use super::tag::{self, markup_declaration_end, tag_name};
+
 /// Start tags that end foreign content (the HTML standard's list for
 /// parsing tokens in foreign content), and the elements whose content is
 /// read as HTML or MathML.
@@ -75,6 +77,7 @@ const MAX_OPEN: usize = 256;
 /// follow everything before it; `None` when it gives up.
 pub(super) fn content_end(text: &[u8]) -> Option<usize> {
     let mut open: Vec<&[u8]> = Vec::new();
+    let mut attributes = Vec::new();
     let mut i = 0;
     loop {
         let lt = i + memchr::memchr(b'<', &text[i..])?;
@@ -97,7 +100,7 @@ pub(super) fn content_end(text: &[u8]) -> Option<usize> {
                         Some(top) if name.eq_ignore_ascii_case(top) => {}
                         _ => return None,
                     }
-                    tag_end(text, name_at + name.len())?.0
+                    tag::scan(text, name_at, &mut attributes)?.0
                 }
             }
             b if b.is_ascii_alphabetic() && !text_only => {
@@ -105,7 +108,7 @@ pub(super) fn content_end(text: &[u8]) -> Option<usize> {
                 if GIVE_UP_AT.iter().any(|g| name.eq_ignore_ascii_case(g)) {
                     return None;
                 }
-                let (end, self_closing) = tag_end(text, lt + 1 + name.len())?;
+                let (end, self_closing) = tag::scan(text, lt + 1, &mut attributes)?;
                 if !self_closing {
                     if open.len() == MAX_OPEN {
                         return None;
@@ -124,106 +127,6 @@ pub(super) fn content_end(text: &[u8]) -> Option<usize> {
 /// SVG's HTML integration points that the scan follows: text alone.
 fn is_text_only(name: &[u8]) -> bool {
     name.eq_ignore_ascii_case(b"title") || name.eq_ignore_ascii_case(b"desc")
-}
-
-/// The tag name starting at `at`: up to white space, `/` or `>`.
-fn tag_name(text: &[u8], at: usize) -> &[u8] {
-    let rest = &text[at..];
-    let len = rest
-        .iter()
-        .position(|&b| is_space(b) || b == b'/' || b == b'>')
-        .unwrap_or(rest.len());
-    // A name must start with a letter (checked by the caller for start
-    // tags; an end tag's `</` and another byte is a comment).
-    if rest.first().is_some_and(u8::is_ascii_alphabetic) {
-        &rest[..len]
-    } else {
-        &rest[..0]
-    }
-}
-
-/// After `<!` at `lt`: the end of a comment (`<!-->`, `<!--->` and `--!>`
-/// included), of a CDATA section (foreign content has them), or of a
-/// bogus comment (up to `>`).
-fn markup_declaration_end(text: &[u8], lt: usize) -> Option<usize> {
-    let rest = &text[lt + 2..];
-    if let Some(comment) = rest.strip_prefix(b"--") {
-        let start = lt + 4;
-        if comment.starts_with(b">") {
-            return Some(start + 1);
-        }
-        if comment.starts_with(b"->") {
-            return Some(start + 2);
-        }
-        let mut at = start;
-        loop {
-            at += memchr::memchr(b'-', &text[at..])?;
-            let tail = &text[at..];
-            if tail.starts_with(b"-->") {
-                return Some(at + 3);
-            }
-            if tail.starts_with(b"--!>") {
-                return Some(at + 4);
-            }
-            at += 1;
-        }
-    }
-    if rest.starts_with(b"[CDATA[") {
-        let body = lt + 9;
-        return memchr::memmem::find(&text[body..], b"]]>").map(|end| body + end + 3);
-    }
-    Some(lt + 2 + memchr::memchr(b'>', rest)? + 1)
-}
-
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C')
-}
-
-/// The tokenizer's states after a tag's name (the HTML standard's
-/// attribute states).
-#[derive(Clone, Copy, PartialEq)]
-enum Attr {
-    BeforeName,
-    Name,
-    AfterName,
-    BeforeValue,
-    Quoted(u8),
-    AfterQuoted,
-    Unquoted,
-    SelfClosing,
-}
-
-/// From just after a tag's name at `at`: the offset after its `>`, and
-/// whether it ends with `/>`; `None` when the input ends first.
-fn tag_end(text: &[u8], at: usize) -> Option<(usize, bool)> {
-    use Attr::*;
-    let mut state = BeforeName;
-    let mut i = at;
-    while let Some(&b) = text.get(i) {
-        let space = is_space(b);
-        // `None`: the byte is read again in the new state.
-        let (next, consumed) = match state {
-            Quoted(q) => (if b == q { AfterQuoted } else { state }, true),
-            _ if b == b'>' && state != Name => return Some((i + 1, state == SelfClosing)),
-            BeforeName | AfterName if space => (state, true),
-            BeforeName | AfterName | AfterQuoted if b == b'/' => (SelfClosing, true),
-            AfterName if b == b'=' => (BeforeValue, true),
-            BeforeName | AfterName => (Name, true),
-            Name if space || b == b'/' || b == b'>' => (AfterName, false),
-            Name if b == b'=' => (BeforeValue, true),
-            Name => (Name, true),
-            BeforeValue if space => (BeforeValue, true),
-            BeforeValue if b == b'"' || b == b'\'' => (Quoted(b), true),
-            BeforeValue => (Unquoted, false),
-            AfterQuoted | Unquoted if space => (BeforeName, true),
-            AfterQuoted => (BeforeName, false),
-            Unquoted => (Unquoted, true),
-            SelfClosing => (BeforeName, false),
-        };
-        state = next;
-        i += usize::from(consumed);
-    }
-    None
 }
 
 #[cfg(test)]
