@@ -10,42 +10,16 @@
 //! half an hour. Real elements carry a few dozen at most; past
 //! [`MAX_ATTRIBUTES`] the rest of the tag (up to its `>`) is cut.
 //!
-//! The scan follows the tokenizer's tag and attribute states closely
-//! enough to find attribute starts, quoted values and the tag's end, in
-//! start and end tags; it skips comments but not the raw text of
-//! `<script>` or `<style>`, whose text would be cut past `MAX_ATTRIBUTES`
-//! words after a `<` and a letter (a script's `i<n; ...` can be). Text and quoted values are
-//! skipped with `memchr`, so the scan costs little beside the tokenizer.
+//! Tags, start and end, are read with the tokenizer's attribute states
+//! (`tag.rs`); comments are skipped, but not the raw text of `<script>` or
+//! `<style>`, whose text would be cut past `MAX_ATTRIBUTES` words after a
+//! `<` and a letter (a script's `i<n; ...` can be).
 
+use super::tag::{self, markup_declaration_end};
 use std::borrow::Cow;
 
 /// Attributes kept per tag; the rest of the tag is dropped.
 pub(crate) const MAX_ATTRIBUTES: usize = 256;
-
-#[derive(Clone, Copy, PartialEq)]
-enum State {
-    Data,
-    TagName,
-    BeforeName,
-    Name,
-    AfterName,
-    BeforeValue,
-    Quoted(u8),
-    Unquoted,
-}
-
-/// The bytes that end a tag name, an attribute name or an unquoted value
-/// (white space, `/`, `=`, `>`): the others leave those states as they are.
-static ENDS_NAME: [bool; 256] = {
-    let mut table = [false; 256];
-    let ends = *b" \t\n\r\x0C/=>";
-    let mut i = 0;
-    while i < ends.len() {
-        table[ends[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
 
 /// `html` with every tag's attributes past [`MAX_ATTRIBUTES`] removed;
 /// borrowed unchanged when no tag has that many.
@@ -53,90 +27,36 @@ pub(super) fn bound(html: &str) -> Cow<'_, str> {
     let bytes = html.as_bytes();
     let mut out: Option<String> = None;
     let mut copied = 0; // bytes of `html` already in `out`, or skipped
-    let mut cut = false; // inside a tag, past the limit
-    let mut count = 0;
-    let mut state = State::Data;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Text, quoted values, names and unquoted values are most of a
-        // page: jump to the next byte that can change the state there.
-        let next = match state {
-            State::Data => memchr::memchr(b'<', &bytes[i..]),
-            State::Quoted(q) => memchr::memchr(q, &bytes[i..]),
-            State::TagName | State::Name | State::Unquoted => {
-                bytes[i..].iter().position(|&b| ENDS_NAME[usize::from(b)])
-            }
-            _ => Some(0),
-        };
-        match next {
-            Some(at) => i += at,
-            None => break,
-        }
-        let b = bytes[i];
-        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0C');
-        state = match state {
-            State::Data if b == b'<' && html[i..].starts_with("<!--") => {
-                i = html[i + 4..]
-                    .find("-->")
-                    .map_or(bytes.len(), |end| i + 4 + end + 2);
-                State::Data
-            }
-            State::Data if b == b'<' && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => {
-                count = 0;
-                State::TagName
-            }
+    let mut attributes = Vec::new();
+    let mut at = 0;
+    while let Some(lt) = memchr::memchr(b'<', &bytes[at..]).map(|i| at + i) {
+        let name_at = match bytes.get(lt + 1) {
+            Some(b) if b.is_ascii_alphabetic() => lt + 1,
             // End tags carry attributes too (the tokenizer reads and checks
             // them, then drops them).
-            State::Data
-                if b == b'<'
-                    && bytes.get(i + 1) == Some(&b'/')
-                    && bytes.get(i + 2).is_some_and(u8::is_ascii_alphabetic) =>
-            {
-                count = 0;
-                i += 1;
-                State::TagName
+            Some(b'/') if bytes.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => lt + 2,
+            Some(b'!') if bytes[lt..].starts_with(b"<!--") => {
+                at = markup_declaration_end(bytes, lt).unwrap_or(bytes.len());
+                continue;
             }
-            State::Data => State::Data,
-            _ if b == b'>' && !matches!(state, State::Quoted(_)) => {
-                if cut {
-                    cut = false;
-                    copied = i;
-                }
-                State::Data
+            _ => {
+                at = lt + 1;
+                continue;
             }
-            State::TagName if space || b == b'/' => State::BeforeName,
-            State::TagName => State::TagName,
-            State::BeforeName | State::AfterName if space || b == b'/' => State::BeforeName,
-            State::AfterName if b == b'=' => State::BeforeValue,
-            State::BeforeName | State::AfterName => {
-                count += 1;
-                if count > MAX_ATTRIBUTES && !cut {
-                    let kept = out.get_or_insert_with(|| String::with_capacity(html.len()));
-                    kept.push_str(&html[copied..i]);
-                    cut = true;
-                }
-                State::Name
-            }
-            State::Name if space => State::AfterName,
-            State::Name if b == b'/' => State::BeforeName,
-            State::Name if b == b'=' => State::BeforeValue,
-            State::Name => State::Name,
-            State::BeforeValue if space => State::BeforeValue,
-            State::BeforeValue if b == b'"' || b == b'\'' => State::Quoted(b),
-            State::BeforeValue => State::Unquoted,
-            State::Quoted(q) if b == q => State::BeforeName,
-            State::Quoted(q) => State::Quoted(q),
-            State::Unquoted if space => State::BeforeName,
-            State::Unquoted => State::Unquoted,
         };
-        i += 1;
+        // A tag the input ends in loses its excess up to the end.
+        let end = tag::scan(bytes, name_at, &mut attributes).map(|(end, _)| end - 1);
+        if let Some(first) = attributes.get(MAX_ATTRIBUTES) {
+            let kept = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            kept.push_str(&html[copied..first.name.0]);
+            copied = end.unwrap_or(bytes.len());
+        }
+        at = end.map_or(bytes.len(), |gt| gt + 1);
     }
     match out {
         None => Cow::Borrowed(html),
         Some(mut kept) => {
-            if !cut {
-                kept.push_str(&html[copied..]);
-            }
+            kept.push_str(&html[copied..]);
             Cow::Owned(kept)
         }
     }

@@ -27,6 +27,7 @@ mod parse;
 mod path;
 mod select;
 mod skip;
+mod tag;
 mod walk;
 
 #[cfg(test)]

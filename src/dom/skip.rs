@@ -405,7 +405,6 @@ impl Scan {
 
 mod attributes;
 mod svg;
-mod tag;
 
 #[cfg(test)]
 mod tests;

@@ -29,10 +29,10 @@
 //! real pages and on generated tags, is in the tests.
 
 use super::Scan;
-use super::tag::{
+use crate::dom::attrs::{MAX_ATTRIBUTES, bound};
+use crate::dom::tag::{
     self, Attribute, EQUALS, GT, SLASH, SPACE, is_space, markup_declaration_end, run_end, tag_name,
 };
-use crate::dom::attrs::{MAX_ATTRIBUTES, bound};
 use html5ever::LocalName;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;

@@ -13,7 +13,7 @@
 //! an end of input first) and the scan gives up: the SVG is then parsed
 //! as html5ever always did. The end tag itself is left to the tokenizer.
 
-use super::tag::{self, markup_declaration_end, tag_name};
+use crate::dom::tag::{self, markup_declaration_end, tag_name};
 
 /// Start tags that end foreign content (the HTML standard's list for
 /// parsing tokens in foreign content), and the elements whose content is

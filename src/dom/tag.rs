@@ -1,6 +1,6 @@
 //! Reading tags and markup declarations as html5ever's tokenizer does,
-//! for the scans that run ahead of it in its input (the attribute scan and
-//! the SVG skip): where a tag ends, its attributes, whether it closes
+//! for the scans that run ahead of it in its input (the attribute bound,
+//! the attribute scan and the SVG skip): where a tag ends, its attributes, whether it closes
 //! itself, and where a comment, a CDATA section or a bogus comment ends.
 
 /// The tag name starting at `at`: up to white space, `/` or `>`; empty
