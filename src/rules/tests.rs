@@ -606,6 +606,39 @@ fn selector_rules_combine_with_other_matchers() {
 }
 
 #[test]
+fn a_selector_that_requires_nothing_indexable_is_filed_under_the_rules_other_matcher() {
+    let rules = only(
+        "[[rule]]\nname = \"c\"\nselector = ':not(a, span)'\nclass_id = 'promo'\n\
+         [[rule]]\nname = \"a\"\nselector = ':not(h2)'\nattribute = 'role'\nvalue = '^banner$'\n\
+         [[rule]]\nname = \"t\"\nselector = ':not(p)'\ntext = '^Sponsored$'\n\
+         [[rule]]\nname = \"s\"\nselector = ':not(div, p, span, h2, body, html, head)'",
+    );
+    let drop = &rules.compiled.drop;
+    // Only the rule with nothing but its selector meets every element.
+    assert_eq!(drop.any, vec![3]);
+    assert_eq!(drop.by_class.concat(), vec![0]);
+    assert_eq!(drop.by_attribute["role"], vec![1]);
+    assert_eq!(drop.by_text.concat(), vec![2]);
+    let html = r#"<div class="promo">a</div><span class="promo">b</span>
+        <div role="banner">c</div><h2 role="banner">d</h2>
+        <div>Sponsored</div><p>Sponsored</p><em>e</em>"#;
+    assert_eq!(remaining(&rules, html), "b d Sponsored");
+}
+
+#[test]
+fn no_built_in_rule_with_another_matcher_is_tried_on_every_element() {
+    let rules = RuleSet::new(true, &[]).unwrap();
+    let compiled = &rules.compiled;
+    for index in [&compiled.drop, &compiled.keep] {
+        for &i in &index.any {
+            let rule = &compiled.rules[i];
+            let other = rule.class_id.is_some() || rule.attribute.is_some() || rule.text.is_some();
+            assert!(!other, "rule '{}' is tried on every element", rule.name);
+        }
+    }
+}
+
+#[test]
 fn a_selector_keep_rule_wins_over_a_drop_rule() {
     let rules = only(
         "[[rule]]\nname = \"d\"\nselector = 'aside'\n\
