@@ -523,6 +523,30 @@ mod tests {
         assert!(matched > patterns.len() * 200, "{matched}");
     }
 
+    /// A set runs only on texts its own rules accept: a text too long for
+    /// the gated set's rules meets only the ungated set of its group.
+    #[test]
+    fn a_text_longer_than_a_sets_rules_accept_skips_that_set() {
+        let patterns = vec![
+            ("(?i)^foo".to_string(), 100),
+            ("(?i)^.*bar".to_string(), 300),
+        ];
+        let gates: Vec<Option<Affixes>> = patterns
+            .iter()
+            .map(|(p, _)| Affixes::best(&regex_syntax::Parser::new().parse(p).unwrap()))
+            .collect();
+        assert!(gates[0].is_some() && gates[1].is_none());
+        let sets = TextSets::new(&patterns, &gates).unwrap();
+        let hits = |chars| {
+            let mut got = Vec::new();
+            sets.matches("foo and bar", chars, |i| got.push(i));
+            got
+        };
+        assert_eq!(hits(80), vec![0, 1]);
+        assert_eq!(hits(200), vec![1]);
+        assert_eq!(hits(400), Vec::<usize>::new());
+    }
+
     /// Every built-in text pattern is gated at one end but the two whose
     /// words may stand anywhere in a line: a new ungated one would run on
     /// every short text of every page, so it has to be named here.

@@ -48,6 +48,10 @@ struct Group {
 /// Patterns behind one gate (or none: run on every text).
 #[derive(Debug)]
 struct GatedSet {
+    /// The largest `max_chars` of the set's rules: a longer text is not
+    /// run through the set (a group's texts are as long as its most
+    /// lenient set accepts; most sets accept far less).
+    max_chars: usize,
     gate: Option<Gate>,
     set: RegexSet,
     /// The index of each of `set`'s patterns among all text patterns.
@@ -92,6 +96,7 @@ impl TextSets {
         for ((g, side, behind), set) in plan.into_iter().zip(built) {
             let max_chars = behind.iter().map(|&i| patterns[i].1).max().unwrap_or(0);
             let set = GatedSet {
+                max_chars,
                 gate: side
                     .map(|side| Gate::new(side, behind.iter().filter_map(|&i| gates[i].as_ref()))),
                 set: set?,
@@ -122,13 +127,20 @@ impl TextSets {
         self.len
     }
 
+    /// The sets whose rules accept a text of `chars` characters.
+    fn sets_for(&self, chars: usize) -> impl Iterator<Item = &GatedSet> {
+        let groups = self.groups.iter().filter(move |g| chars <= g.max_chars);
+        groups
+            .flat_map(|g| &g.sets)
+            .filter(move |s| chars <= s.max_chars)
+    }
+
     /// Calls `hit` with the index of each pattern matching `text` (folded:
     /// words joined by single spaces) among those whose rules accept an
     /// element of `chars` characters; others may be reported too (their
     /// rules refuse the element anyway).
     pub(super) fn matches(&self, text: &str, chars: usize, mut hit: impl FnMut(usize)) {
-        let groups = self.groups.iter().filter(|g| chars <= g.max_chars);
-        for gated in groups.flat_map(|g| &g.sets) {
+        for gated in self.sets_for(chars) {
             // Most texts match nothing, which `is_match` tells cheaply.
             if gated.gate.as_ref().is_none_or(|g| g.passes(text)) && gated.set.is_match(text) {
                 gated
