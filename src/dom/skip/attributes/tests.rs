@@ -41,15 +41,30 @@ fn lines(dom: &Dom) -> Vec<(String, Vec<(String, String)>)> {
                     .map(|(n, v)| (n.to_string(), v.to_string()))
                     .collect(),
             ),
-            NodeData::Text(t) => (format!("{d} {t:?}"), Vec::new()),
+            NodeData::Text(t) => (format!("{d} #text"), vec![(String::new(), t.to_string())]),
         });
+    }
+    out
+}
+
+/// `text` with each run of white space (as the scan collapses it) cut to
+/// its first character.
+fn squeezed(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let blank = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C');
+        if !(blank(c) && out.chars().last().is_some_and(blank)) {
+            out.push(c);
+        }
     }
     out
 }
 
 /// Parses `html` whole with the unread attributes taken out, and without,
 /// and checks that the trees are the same but for attributes `unread`
-/// drops (which may also stay); returns how many went.
+/// drops (which may also stay), and for runs of white space between tags
+/// cut short (a text node keeps at least the first character of each
+/// run); returns how many attributes went.
 fn check_dropped(html: &str, unread: &UnreadAttributes) -> usize {
     let plain = lines(&parse_with(html, usize::MAX, true, None));
     let dropped = lines(&parse_with(html, usize::MAX, true, Some(unread)));
@@ -61,6 +76,12 @@ fn check_dropped(html: &str, unread: &UnreadAttributes) -> usize {
     let mut gone = 0;
     for ((head, all), (head2, kept)) in plain.iter().zip(&dropped) {
         assert_eq!(head, head2, "in {html:.300}");
+        if head.ends_with("#text") {
+            let (text, scanned) = (&all[0].1, &kept[0].1);
+            assert!(scanned.len() <= text.len(), "{scanned:?} from {text:?}");
+            assert_eq!(squeezed(text), squeezed(scanned), "in {html:.300}");
+            continue;
+        }
         let expected: Vec<&(String, String)> = all
             .iter()
             .filter(|a| !unread.drops(a.0.as_bytes()) || kept.contains(a))
@@ -418,4 +439,48 @@ fn generated_soup_parses_as_without_the_scan() {
     for html in strings(&parts, 0x2545_F491_4F6C_DD1D, |seed| 8 + seed % 64).take(5000) {
         check_dropped(&html, &u);
     }
+}
+
+/// The text nodes of `dom`, in document order.
+fn texts(dom: &Dom) -> Vec<String> {
+    dom.ids()
+        .filter_map(|id| dom.text(id).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn blank_runs_between_tags_shrink_to_their_first_byte_but_not_in_code() {
+    let html = "<body>\n    <div>\n\t\t<p>a</p>  \r\n  <pre>\n  x  <b>y</b>\n    <i>z</i>\n</pre>\n   \
+        <p><code>f</code>  <kbd>k</kbd></p><code><b>1</b>   <b>2</b></code>\
+        <math><mi>m</mi>   <mo>+</mo></math>\n\n<p>after</p>  text  <b>b</b>\n  </body>";
+    let scanned = texts(&parse_with(html, usize::MAX, true, Some(&unread())));
+    let expected = [
+        "\n", "\n", "a", " ", // blank runs between tags: their first byte
+        "  x  ", "y", "\n    ", "z", "\n", // inside <pre>: as written
+        "\n", "f", " ", "k", // after </pre>, and between two code elements
+        "1", "   ", "2", // inside <code>
+        "m", "   ", "+", // inside <math>
+        "\n", "after", "  text  ", "b", "\n", // text with words is left alone
+    ];
+    assert_eq!(scanned, expected);
+    // Without the scan, the runs are as written.
+    let plain = texts(&parse_with(html, usize::MAX, true, None));
+    assert_eq!(plain[..4], ["\n    ", "\n\t\t", "a", "  \n  "]);
+}
+
+#[test]
+fn an_unclosed_code_element_keeps_every_blank_run_after_it() {
+    let html = "<p><code>x</p>\n   <p>y</p>\n   <p>z</p>";
+    let scanned = texts(&parse_with(html, usize::MAX, true, Some(&unread())));
+    assert!(
+        scanned.iter().filter(|t| *t == "\n   ").count() == 2,
+        "{scanned:?}"
+    );
+}
+
+#[test]
+fn a_self_closed_svg_does_not_keep_the_runs_after_it() {
+    let html = "<p>a<svg/>b</p>\n   <p>c</p>";
+    let scanned = texts(&parse_with(html, usize::MAX, true, Some(&unread())));
+    assert_eq!(scanned, ["a", "b", "\n", "c"]);
 }
