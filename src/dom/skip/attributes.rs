@@ -428,24 +428,22 @@ fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -
                     let own = &attributes[..attributes.len().min(MAX_ATTRIBUTES)];
                     drop_unread(text, own, unread, cuts);
                 }
+                let name = Name::of(tag_name(text, lt + 1));
                 if lt >= svg_until
                     && !self_closing
-                    && tag_name(text, lt + 1).eq_ignore_ascii_case(b"svg")
+                    && name == Name::Keeps(SVG)
                     && let Some(content) = super::svg::content_end(&text[end..])
                 {
                     svg_until = end + content;
                 }
                 bound_cut(attributes, end, cuts);
-                // A self-closing SVG or MathML element is closed at once;
-                // an HTML one is not (the tokenizer's flag is ignored).
-                let name = tag_name(text, lt + 1);
-                let foreign =
-                    name.eq_ignore_ascii_case(b"svg") || name.eq_ignore_ascii_case(b"math");
-                if !(self_closing && foreign) {
-                    count_open(open, name, true);
-                }
-                if is_raw_text(tag_name(text, lt + 1)) {
-                    return Stop::After(end);
+                match name {
+                    // A self-closing SVG or MathML element is closed at
+                    // once; an HTML one is not (the flag is ignored).
+                    Name::Keeps(SVG | MATH) if self_closing => {}
+                    Name::Keeps(i) => open[i] = open[i].saturating_add(1),
+                    Name::RawText => return Stop::After(end),
+                    Name::Other => {}
                 }
                 text_start = end;
                 end
@@ -456,7 +454,9 @@ fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -
                         return Stop::End;
                     };
                     bound_cut(attributes, end, cuts);
-                    count_open(open, tag_name(text, lt + 2), false);
+                    if let Name::Keeps(i) = Name::of(tag_name(text, lt + 2)) {
+                        open[i] = open[i].saturating_sub(1);
+                    }
                     text_start = end;
                     end
                 }
@@ -500,18 +500,43 @@ fn collapse_blank(text: &[u8], from: usize, to: usize, cuts: &mut Vec<(u32, u32)
     }
 }
 
-/// Counts a start (`start`) or end tag of one of [`KEEPS_SPACES`].
-fn count_open(open: &mut [u32; KEEPS_SPACES.len()], name: &[u8], start: bool) {
-    if let Some(i) = KEEPS_SPACES
-        .iter()
-        .position(|k| name.eq_ignore_ascii_case(k))
-    {
-        open[i] = match start {
-            true => open[i].saturating_add(1),
-            false => open[i].saturating_sub(1),
+/// What the scan makes of a tag's name.
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Name {
+    /// One of [`RAW_TEXT`].
+    RawText,
+    /// The one at this index in [`KEEPS_SPACES`].
+    Keeps(usize),
+    Other,
+}
+
+/// Indexes in [`KEEPS_SPACES`].
+const SVG: usize = 6;
+const MATH: usize = 7;
+
+impl Name {
+    /// Reads a tag name as the tokenizer does (ASCII case ignored), once
+    /// per tag.
+    fn of(name: &[u8]) -> Name {
+        let mut lower = [0u8; LONGEST];
+        let Some(copy) = lower.get_mut(..name.len()) else {
+            return Name::Other;
         };
+        for (to, from) in copy.iter_mut().zip(name) {
+            *to = from.to_ascii_lowercase();
+        }
+        if RAW_TEXT.contains(&&*copy) {
+            return Name::RawText;
+        }
+        KEEPS_SPACES
+            .iter()
+            .position(|k| *k == &*copy)
+            .map_or(Name::Other, Name::Keeps)
     }
 }
+
+/// The longest name in [`RAW_TEXT`] and [`KEEPS_SPACES`] (`plaintext`).
+const LONGEST: usize = 9;
 
 /// Cuts the unread `attributes` of a start tag. A name goes with all its
 /// copies or not at all: the tokenizer keeps the first of a name, so
@@ -556,11 +581,6 @@ fn drop_unread(
 
 /// Names a tag can have that [`drop_unread`] cannot take out everywhere.
 const MAX_STUCK: usize = 4;
-
-/// Whether a tag with this name opens a raw-text element.
-fn is_raw_text(name: &[u8]) -> bool {
-    RAW_TEXT.iter().any(|n| name.eq_ignore_ascii_case(n))
-}
 
 /// Cuts a tag's attributes past [`MAX_ATTRIBUTES`], up to its `>` at
 /// `end - 1`, as [`bound`] does.

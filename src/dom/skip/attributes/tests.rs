@@ -484,3 +484,19 @@ fn a_self_closed_svg_does_not_keep_the_runs_after_it() {
     let scanned = texts(&parse_with(html, usize::MAX, true, Some(&unread())));
     assert_eq!(scanned, ["a", "b", "\n", "c"]);
 }
+
+#[test]
+fn tag_names_are_read_in_any_case() {
+    assert_eq!(KEEPS_SPACES[SVG], b"svg");
+    assert_eq!(KEEPS_SPACES[MATH], b"math");
+    for (i, name) in KEEPS_SPACES.iter().enumerate() {
+        assert_eq!(Name::of(name), Name::Keeps(i));
+        assert_eq!(Name::of(&name.to_ascii_uppercase()), Name::Keeps(i));
+    }
+    for name in RAW_TEXT {
+        assert_eq!(Name::of(&name.to_ascii_uppercase()), Name::RawText);
+    }
+    for name in [&b"div"[..], b"prefix", b"s", b"plaintexts", b""] {
+        assert_eq!(Name::of(name), Name::Other);
+    }
+}
