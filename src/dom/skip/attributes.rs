@@ -388,8 +388,9 @@ enum Stop {
 /// Reads data-state `text` to where the tokenizer's reading depends on the
 /// tree builder, following its states through tags, comments, doctypes
 /// and bogus comments; fills `scratch.cuts` with the byte ranges to take
-/// out of the tags on the way (the unread attributes of start tags and
-/// any tag's attributes past [`MAX_ATTRIBUTES`]), in order.
+/// out on the way (the unread attributes of start tags, any tag's
+/// attributes past [`MAX_ATTRIBUTES`], and white space between tags past
+/// its first byte, when `unread` is given), in order.
 fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -> Stop {
     let Scratch {
         attributes,
