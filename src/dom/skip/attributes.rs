@@ -168,9 +168,11 @@ struct Scratch {
 /// one and its end tag, white space is never collapsed. (The text of
 /// `<textarea>` and `<xmp>` is raw text, which the scan never reads.)
 /// The count follows tags, not the tree: a start tag the tree builder
-/// ignores keeps runs from being collapsed for nothing, and an end tag it
-/// ignores (a `</pre>` inside a table cell inside the `<pre>`) lets the
-/// runs after it, still in the `<pre>`, be collapsed.
+/// ignores keeps runs from being collapsed for nothing, and since an end
+/// tag it may ignore (a `</pre>` in a table cell inside the `<pre>`)
+/// cannot be told from one it honours, a scope boundary inside one of
+/// these elements holds it open for the rest of the page (see
+/// [`hold_open`]).
 const KEEPS_SPACES: [&[u8]; 8] = [
     b"pre", b"listing", b"code", b"kbd", b"samp", b"tt", b"svg", b"math",
 ];
@@ -430,6 +432,9 @@ fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -
                     drop_unread(text, own, unread, cuts);
                 }
                 let name = Name::of(tag_name(text, lt + 1));
+                if open[..SVG].iter().any(|&n| n > 0) && is_scope_boundary(tag_name(text, lt + 1)) {
+                    hold_open(open);
+                }
                 if lt >= svg_until
                     && !self_closing
                     && name == Name::Keeps(SVG)
@@ -498,6 +503,53 @@ fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -
 fn collapse_blank(text: &[u8], from: usize, to: usize, cuts: &mut Vec<(u32, u32)>) {
     if to - from >= 2 && text[from..to].iter().all(|&b| is_space(b)) {
         cuts.push((from as u32 + 1, to as u32));
+    }
+}
+
+/// Elements that bound "in scope" for the tree builder: an end tag
+/// (`</pre>`, `</code>`) whose element is open outside one of them is
+/// ignored, and the element stays open.
+const SCOPE_BOUNDARIES: [&[u8]; 18] = [
+    b"applet",
+    b"caption",
+    b"html",
+    b"table",
+    b"td",
+    b"th",
+    b"marquee",
+    b"object",
+    b"template",
+    b"mi",
+    b"mo",
+    b"mn",
+    b"ms",
+    b"mtext",
+    b"annotation-xml",
+    b"foreignobject",
+    b"desc",
+    b"title",
+];
+
+fn is_scope_boundary(name: &[u8]) -> bool {
+    SCOPE_BOUNDARIES
+        .iter()
+        .any(|b| name.eq_ignore_ascii_case(b))
+}
+
+/// Inside a scope boundary, the end tag of an HTML element of
+/// [`KEEPS_SPACES`] open outside it may be ignored
+/// (`<pre><table><td></pre>`), and the count cannot tell: the HTML ones
+/// open now are held open for the rest of the page (their counts never
+/// come down to zero). SVG and MathML are not held: their end tags close
+/// them from inside their own boundaries (`<svg><title>…</svg>`), which
+/// most inline images have. Only from HTML content inside them (an HTML
+/// element in a `<foreignObject>` or an `<mi>`) can their end tag be
+/// ignored, and then the runs after it, still inside that element in the
+/// tree, are cut (a test compares SVG and MathML text with runs squeezed,
+/// HTML code text whole).
+fn hold_open(open: &mut [u32; KEEPS_SPACES.len()]) {
+    for n in open[..SVG].iter_mut().filter(|n| **n > 0) {
+        *n = u32::MAX;
     }
 }
 
