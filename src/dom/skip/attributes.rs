@@ -431,8 +431,9 @@ fn plan(text: &[u8], unread: Option<&UnreadAttributes>, scratch: &mut Scratch) -
                     let own = &attributes[..attributes.len().min(MAX_ATTRIBUTES)];
                     drop_unread(text, own, unread, cuts);
                 }
-                let name = Name::of(tag_name(text, lt + 1));
-                if open[..SVG].iter().any(|&n| n > 0) && is_scope_boundary(tag_name(text, lt + 1)) {
+                let written = tag_name(text, lt + 1);
+                let name = Name::of(written);
+                if open[..SVG].iter().any(|&n| n > 0) && is_scope_boundary(written) {
                     hold_open(open);
                 }
                 if lt >= svg_until

@@ -63,9 +63,9 @@ fn lines(dom: &Dom) -> Vec<(String, Vec<(String, String)>)> {
 /// `text` with each run of white space (as the scan collapses it) cut to
 /// its first character.
 fn squeezed(text: &str) -> String {
+    let blank = |c: char| c.is_ascii() && is_space(c as u8);
     let mut out = String::new();
     for c in text.chars() {
-        let blank = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0C');
         if !(blank(c) && out.chars().last().is_some_and(blank)) {
             out.push(c);
         }
